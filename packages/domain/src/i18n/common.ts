@@ -1,0 +1,33 @@
+// Strings both SPAs use. Keep keys identical in both locales (a test checks).
+export const commonStrings = {
+  'zh-CN': {
+    appName: '15分钟社区生活圈',
+    loading: '加载中…',
+    empty: '暂无数据',
+    retry: '重试',
+    error: '出错了',
+    save: '保存',
+    cancel: '取消',
+    confirm: '确认',
+    search: '搜索',
+    language: '语言',
+    minutes: '{{count}} 分钟',
+    meters: '{{count}} 米',
+    walkingMinutes: '步行约 {{count}} 分钟',
+  },
+  en: {
+    appName: '15-minute community life circle',
+    loading: 'Loading…',
+    empty: 'Nothing here yet',
+    retry: 'Retry',
+    error: 'Something went wrong',
+    save: 'Save',
+    cancel: 'Cancel',
+    confirm: 'Confirm',
+    search: 'Search',
+    language: 'Language',
+    minutes: '{{count}} min',
+    meters: '{{count}} m',
+    walkingMinutes: 'About {{count}} min walk',
+  },
+};

@@ -1,0 +1,58 @@
+// The one i18n layer: i18next resources for both SPAs, built from the enum labels plus each
+// app's own strings (admin.ts, resident.ts). Namespaces: `enum` (domain labels), `common`,
+// `admin`, `resident`.
+import {
+  AUDIENCE_LABELS,
+  CENTER_KIND_LABELS,
+  COMMUNITY_KIND_LABELS,
+  ERROR_CODE_LABELS,
+  FACILITY_LABELS,
+  type Locale,
+  REGION_LEVEL_LABELS,
+  ROLE_LABELS,
+  SERVICE_CATEGORY_LABELS,
+  SERVICE_MENU_LABELS,
+  WEEKDAY_LABELS,
+  ZONE_LABELS,
+} from '../labels';
+import { commonStrings } from './common';
+import { adminStrings } from './admin';
+import { residentStrings } from './resident';
+
+type Labels = Record<string, { 'zh-CN': string; en: string }>;
+function pick(labels: Labels, locale: Locale): Record<string, string> {
+  return Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, v[locale]]));
+}
+
+function enumNamespace(locale: Locale) {
+  return {
+    regionLevel: pick(REGION_LEVEL_LABELS, locale),
+    communityKind: pick(COMMUNITY_KIND_LABELS, locale),
+    centerKind: pick(CENTER_KIND_LABELS, locale),
+    category: pick(SERVICE_CATEGORY_LABELS, locale),
+    menu: pick(SERVICE_MENU_LABELS, locale),
+    role: pick(ROLE_LABELS, locale),
+    facility: pick(FACILITY_LABELS, locale),
+    zone: pick(ZONE_LABELS, locale),
+    audience: pick(AUDIENCE_LABELS, locale),
+    weekday: pick(WEEKDAY_LABELS, locale),
+    error: pick(ERROR_CODE_LABELS, locale),
+  };
+}
+
+export const i18nResources = {
+  'zh-CN': {
+    enum: enumNamespace('zh-CN'),
+    common: commonStrings['zh-CN'],
+    admin: adminStrings['zh-CN'],
+    resident: residentStrings['zh-CN'],
+  },
+  en: {
+    enum: enumNamespace('en'),
+    common: commonStrings.en,
+    admin: adminStrings.en,
+    resident: residentStrings.en,
+  },
+} as const;
+
+export const DEFAULT_LOCALE: Locale = 'zh-CN';

@@ -1,0 +1,5 @@
+// web-resident's own strings. Keep keys identical in both locales (a test checks).
+export const residentStrings: { 'zh-CN': Record<string, string>; en: Record<string, string> } = {
+  'zh-CN': {},
+  en: {},
+};

@@ -1,0 +1,6 @@
+export * from './enums';
+export * from './labels';
+export * from './geo';
+export * from './limits';
+export * from './validation';
+export { i18nResources, DEFAULT_LOCALE } from './i18n';

@@ -1,0 +1,54 @@
+// Shared start-up steps of the command-line entry points.
+import 'reflect-metadata';
+import type { DataSource } from 'typeorm';
+import { config } from '../config';
+import { connect, migrate } from '../db/data-source';
+import { openDatabase, type DatabaseHandle } from '../db/database';
+import { buildDemoData } from '../db/seed/data';
+import { isEmpty, writeSeed } from '../db/seed/seed';
+import { logger } from '../logger';
+
+export interface Booted {
+  db: DataSource;
+  database: DatabaseHandle;
+  shutdown: () => Promise<void>;
+}
+
+/** Opens the database (embedded unless DATABASE_URL is set) and connects. */
+export async function boot(): Promise<Booted> {
+  const database = await openDatabase();
+  const db = await connect(database.url);
+  return {
+    db,
+    database,
+    shutdown: async () => {
+      await db.destroy().catch(() => undefined);
+      await database.stop();
+    },
+  };
+}
+
+export async function runMigrations(db: DataSource): Promise<void> {
+  const done = await migrate(db);
+  logger.info({ migrations: done }, done.length ? 'migrations applied' : 'schema up to date');
+}
+
+/** Seeds the demo data when the database holds no regions yet. */
+export async function seedIfEmpty(db: DataSource): Promise<boolean> {
+  if (!(await isEmpty(db))) return false;
+  const data = buildDemoData();
+  if (config.isProduction) {
+    logger.warn('NODE_ENV=production: demo accounts are not created');
+    data.users = [];
+  }
+  await writeSeed(db, data);
+  return true;
+}
+
+/** Runs `main`, stopping cleanly on SIGINT/SIGTERM and on failure. */
+export function run(main: () => Promise<void>): void {
+  main().catch((err) => {
+    logger.fatal({ err }, 'failed');
+    process.exit(1);
+  });
+}

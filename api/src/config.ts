@@ -1,0 +1,43 @@
+// Every environment variable the API reads, parsed once. README.md lists them.
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+
+function int(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n)) throw new Error(`${name} must be an integer, got "${raw}"`);
+  return n;
+}
+
+const isProduction = process.env.NODE_ENV === 'production';
+/** Repository root (api/dist/config.js or api/src/config.ts → ../..). */
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+function jwtSecret(): string {
+  const s = process.env.JWT_SECRET;
+  if (s) return s;
+  if (isProduction) throw new Error('JWT_SECRET must be set when NODE_ENV=production');
+  // Development: a per-process secret unless one is given; tokens die with the process.
+  return process.env.JWT_DEV_SECRET ?? randomBytes(32).toString('hex');
+}
+
+export const config = {
+  isProduction,
+  port: int('PORT', 4000),
+  adminPort: int('ADMIN_PORT', 5173),
+  residentPort: int('RESIDENT_PORT', 5174),
+  host: process.env.HOST ?? '0.0.0.0',
+  databaseUrl: process.env.DATABASE_URL || undefined,
+  embeddedDataDir: process.env.EMBEDDED_PG_DIR ?? path.join(REPO_ROOT, '.data', 'postgres'),
+  embeddedPort: int('EMBEDDED_PG_PORT', 54329),
+  jwtSecret: jwtSecret(),
+  jwtTtl: process.env.JWT_TTL ?? '12h',
+  dbPoolMax: int('DB_POOL_MAX', 10),
+  dbConnectTimeoutMs: int('DB_CONNECT_TIMEOUT_MS', 5000),
+  logLevel: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'warn' : 'info'),
+  maxQueryDepth: int('GRAPHQL_MAX_DEPTH', 10),
+  maxQueryCost: int('GRAPHQL_MAX_COST', 20000),
+  maxAliases: int('GRAPHQL_MAX_ALIASES', 30),
+  shutdownGraceMs: int('SHUTDOWN_GRACE_MS', 10000),
+};

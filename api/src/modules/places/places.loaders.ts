@@ -1,0 +1,54 @@
+import { In, type DataSource } from 'typeorm';
+import { hydrate } from '../../common/hydrate';
+import { manyLoader, oneLoader } from '../../common/loader';
+import { Center } from './center.entity';
+import { Region } from './region.entity';
+
+type WithKey<T> = { key: number; row: T };
+
+export function createPlacesLoaders(db: DataSource) {
+  const regions = db.getRepository(Region);
+  const centers = db.getRepository(Center);
+
+  const regionById = oneLoader<number, Region>(
+    (ids) => regions.find({ where: { id: In([...ids]) } }),
+    (r) => r.id,
+  );
+  const centerById = oneLoader<number, Center>(
+    (ids) => centers.find({ where: { id: In([...ids]) } }),
+    (c) => c.id,
+  );
+  const regionChildren = manyLoader<number, Region>(
+    (ids) => regions.find({ where: { parentId: In([...ids]) }, order: { id: 'ASC' } }),
+    (r) => r.parentId as number,
+  );
+
+  /** communities a center is responsible for, keyed by center id */
+  const coveredCommunities = manyLoader<number, WithKey<Region>>(async (centerIds) => {
+    const rows: Record<string, unknown>[] = await db.query(
+      `SELECT cc.center_id AS lc_key, r.* FROM center_community cc JOIN region r ON r.id = cc.community_id
+       WHERE cc.center_id = ANY($1) ORDER BY r.id`,
+      [[...centerIds]],
+    );
+    return rows.map((row) => ({ key: Number(row.lc_key), row: hydrate(regions, row) }));
+  }, (x) => x.key);
+
+  /** centers lying in a district or street, or covering a community, keyed by region id */
+  const centersOfRegion = manyLoader<number, WithKey<Center>>(async (regionIds) => {
+    const rows: Record<string, unknown>[] = await db.query(
+      `SELECT r.id AS lc_key, c.* FROM region r
+       JOIN center c ON (r.level = 'DISTRICT' AND c.district_id = r.id) OR (r.level = 'STREET' AND c.street_id = r.id)
+       WHERE r.id = ANY($1) AND r.level <> 'COMMUNITY'
+       UNION ALL
+       SELECT cc.community_id, c.* FROM center_community cc JOIN center c ON c.id = cc.center_id
+       WHERE cc.community_id = ANY($1)
+       ORDER BY 1, 2`,
+      [[...regionIds]],
+    );
+    return rows.map((row) => ({ key: Number(row.lc_key), row: hydrate(centers, row) }));
+  }, (x) => x.key);
+
+  return { regionById, centerById, regionChildren, coveredCommunities, centersOfRegion };
+}
+
+export type PlacesLoaders = ReturnType<typeof createPlacesLoaders>;

@@ -1,0 +1,38 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** One weekly rule of an offering's schedule (RFC 5545 weekday codes). */
+@ObjectType({ description: 'a weekly rule: on these weekdays, from opens to closes' })
+export class ScheduleRule {
+  @Field(() => [String], { description: 'RFC 5545 weekday codes MO..SU' })
+  byDay: string[];
+
+  @Field({ description: 'HH:MM' })
+  opens: string;
+
+  @Field({ description: 'HH:MM' })
+  closes: string;
+}
+
+/** Which center provides which item, when and at what fee. */
+@ObjectType({ description: 'a center offering a service item' })
+@Entity('service_offering')
+export class ServiceOffering {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ name: 'center_id', type: 'int' })
+  centerId: number;
+
+  @Column({ name: 'service_id', type: 'int' })
+  serviceId: number;
+
+  @Field(() => [ScheduleRule])
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  schedule: ScheduleRule[];
+
+  @Field(() => String, { nullable: true, description: "fee override; the item's fee applies when null" })
+  @Column({ type: 'text', nullable: true })
+  fee: string | null;
+}

@@ -1,0 +1,56 @@
+// A real API server on the run's test database, spoken to with GraphQL over HTTP.
+import 'reflect-metadata';
+import type { DataSource } from 'typeorm';
+import { connect } from '../db/data-source';
+import { DEMO_PASSWORD } from '../db/seed/seed-types';
+import { createApiServer, type ApiServer } from '../server';
+
+export interface GqlResponse<T = Record<string, any>> {
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions?: { code?: string; fields?: { field: string; message: string }[] } & Record<string, unknown> }[];
+}
+
+export interface TestApi {
+  url: string;
+  db: DataSource;
+  server: ApiServer;
+  gql: <T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string) => Promise<GqlResponse<T>>;
+  login: (username: string, password?: string) => Promise<string>;
+  close: () => Promise<void>;
+}
+
+export async function startTestApi(): Promise<TestApi> {
+  const dbUrl = process.env.LC_TEST_DATABASE_URL;
+  if (!dbUrl) throw new Error('LC_TEST_DATABASE_URL is not set: run through jest (globalSetup)');
+  const db = await connect(dbUrl, { poolMax: 5 });
+  const server = await createApiServer(db);
+  const port = await server.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const gql: TestApi['gql'] = async (query, variables, token) => {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as GqlResponse<any>;
+  };
+  const login = async (username: string, password = DEMO_PASSWORD) => {
+    const r = await gql<{ login: { token: string } }>(
+      `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`,
+      { u: username, p: password },
+    );
+    if (!r.data?.login) throw new Error(`login ${username} failed: ${JSON.stringify(r.errors)}`);
+    return r.data.login.token;
+  };
+  return {
+    url,
+    db,
+    server,
+    gql,
+    login,
+    close: async () => {
+      await server.close();
+      await db.destroy();
+    },
+  };
+}

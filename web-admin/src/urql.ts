@@ -1,0 +1,34 @@
+// The urql client: same-origin /graphql, the session's bearer token on every request, and one
+// place that notices an expired or missing session.
+import { Client, cacheExchange, fetchExchange, mapExchange } from 'urql';
+import { isUnauthenticated } from './ui/graphqlErrors';
+
+export const GRAPHQL_URL = '/graphql';
+
+export interface UrqlClientOptions {
+  /** the current JWT, or null when signed out */
+  getToken: () => string | null;
+  /** called when the server answers UNAUTHENTICATED while a token is held */
+  onUnauthenticated: () => void;
+}
+
+export function createUrqlClient({ getToken, onUnauthenticated }: UrqlClientOptions): Client {
+  return new Client({
+    url: GRAPHQL_URL,
+    preferGetMethod: false,
+    exchanges: [
+      mapExchange({
+        onError(error) {
+          // Without a token (e.g. a failed login) there is no session to end.
+          if (getToken() && isUnauthenticated(error)) onUnauthenticated();
+        },
+      }),
+      cacheExchange,
+      fetchExchange,
+    ],
+    fetchOptions: () => {
+      const token = getToken();
+      return token ? { headers: { Authorization: `Bearer ${token}` } } : {};
+    },
+  });
+}

@@ -1,0 +1,26 @@
+import { LeftOutline } from 'antd-mobile-icons';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+
+/** Page title, with a large back button when the page is not a top-level tab. */
+export function PageHeader({ title, back }: { title: string; back?: boolean }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const goBack = () => {
+    // history from inside the app: go back; opened directly: go home
+    const idx = (window.history.state as { idx?: number } | null)?.idx ?? 0;
+    if (idx > 0) void navigate(-1);
+    else void navigate('/');
+  };
+  return (
+    <div className="page-header">
+      {back && (
+        <button type="button" className="back-button" onClick={goBack} data-testid="back-button">
+          <LeftOutline aria-hidden="true" />
+          <span>{t('back')}</span>
+        </button>
+      )}
+      <h1 className="page-title">{title}</h1>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import { isRouteErrorResponse, Link, useRouteError } from 'react-router-dom';
+import { EmptyView, ErrorView } from './StateViews';
+
+/** Unknown paths and failed page loads (e.g. a chunk missing after a deploy). */
+export function RouteError() {
+  const { t } = useTranslation();
+  const error = useRouteError();
+  if (isRouteErrorResponse(error) && error.status === 404) return <NotFound />;
+  return <ErrorView message={t('common:error')} onRetry={() => window.location.reload()} />;
+}
+
+export function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <EmptyView title={t('pageNotFound')} testId="not-found">
+      <Link className="big-button" to="/">
+        {t('goHome')}
+      </Link>
+    </EmptyView>
+  );
+}

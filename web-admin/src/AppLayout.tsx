@@ -29,15 +29,16 @@ export function AppLayout() {
       <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={208} theme="dark">
         <div
           style={{
-            height: 56,
+            minHeight: 56,
             display: 'flex',
             alignItems: 'center',
             justifyContent: 'center',
+            textAlign: 'center',
             color: '#fff',
             fontWeight: 600,
             fontSize: collapsed ? 14 : 15,
-            padding: '0 12px',
-            whiteSpace: 'nowrap',
+            lineHeight: 1.3,
+            padding: '8px 12px',
             overflow: 'hidden',
           }}
         >

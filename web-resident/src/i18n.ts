@@ -37,6 +37,7 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   returnNull: false,
   initAsync: false,
+  showSupportNotice: false,
 });
 
 document.documentElement.lang = i18n.language;
@@ -45,3 +46,6 @@ i18n.on('languageChanged', (lng) => {
 });
 
 export default i18n;
+
+/** The namespaces every component reads: own strings first (no prefix), then `common:` and `enum:`. */
+export const NAMESPACES = ['resident', 'common', 'enum'] as const;

@@ -18,7 +18,10 @@ export function signToken(userId: number, role: string): string {
 /** The user id of a valid token, or null. */
 export function verifyToken(token: string): number | null {
   try {
-    const claims = jwt.verify(token, config.jwtSecret, { algorithms: ['HS256'], issuer: 'life-circle' }) as TokenClaims;
+    const claims = jwt.verify(token, config.jwtSecret, {
+      algorithms: ['HS256'],
+      issuer: 'life-circle',
+    }) as TokenClaims;
     const id = Number(claims.sub);
     return Number.isInteger(id) ? id : null;
   } catch {

@@ -1,8 +1,12 @@
 import 'reflect-metadata';
-import { createSchema, SCHEMA_FILE } from '../graphql/schema';
+import { writeFileSync } from 'node:fs';
+import { createSchema, SCHEMA_FILE, schemaSdl } from '../graphql/schema';
 
-createSchema({ emit: true })
-  .then(() => console.log(`schema written to ${SCHEMA_FILE}`))
+createSchema()
+  .then((schema) => {
+    writeFileSync(SCHEMA_FILE, schemaSdl(schema));
+    console.log(`schema written to ${SCHEMA_FILE}`);
+  })
   .catch((err) => {
     console.error(err);
     process.exit(1);

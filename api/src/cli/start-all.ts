@@ -1,35 +1,13 @@
 // `pnpm start`: database (embedded unless DATABASE_URL), migrations, demo data when empty, the API
 // and both SPAs' production builds, each SPA on its own port with /graphql on the same origin.
-import path from 'node:path';
-import http from 'node:http';
-import { existsSync } from 'node:fs';
-import express from 'express';
-import { config, REPO_ROOT } from '../config';
+import type http from 'node:http';
+import { config } from '../config';
 import { logger } from '../logger';
 import { createApiServer } from '../server';
+import { serveSpa } from '../spa-server';
 import { DEMO_PASSWORD } from '../db/seed/seed-types';
 import { boot, run, runMigrations, seedIfEmpty } from './bootstrap';
 import { onShutdown } from './shutdown';
-
-function spaServer(dist: string, graphql: express.RequestHandler): http.Server {
-  const app = express();
-  app.disable('x-powered-by');
-  app.use('/graphql', graphql);
-  app.use(express.static(dist, { index: 'index.html', maxAge: '1h' }));
-  // client-side routes fall back to index.html
-  app.use((req, res, next) => {
-    if (req.method !== 'GET') return next();
-    res.sendFile(path.join(dist, 'index.html'));
-  });
-  return http.createServer(app);
-}
-
-function listen(server: http.Server, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, config.host, () => resolve());
-  });
-}
 
 run(async () => {
   const { db, shutdown, database } = await boot();
@@ -38,32 +16,24 @@ run(async () => {
   const api = await createApiServer(db);
   await api.listen(config.port);
   const spas: http.Server[] = [];
-  for (const [name, port] of [
-    ['web-admin', config.adminPort],
-    ['web-resident', config.residentPort],
-  ] as const) {
-    const dist = path.join(REPO_ROOT, name, 'dist');
-    if (!existsSync(path.join(dist, 'index.html'))) throw new Error(`${name} is not built: run pnpm build`);
-    const server = spaServer(dist, api.graphqlHandler);
-    await listen(server, port);
-    spas.push(server);
-  }
+  spas.push((await serveSpa('web-admin', api.graphqlHandler, config.adminPort)).server);
+  spas.push((await serveSpa('web-resident', api.graphqlHandler, config.residentPort)).server);
   const lines = [
     '',
     '15分钟社区生活圈 / 15-minute community life circle is running:',
-    `  GraphQL API      http://localhost:${config.port}/graphql`,
-    `  管理端 web-admin  http://localhost:${config.adminPort}/`,
-    `  居民端 web-resident http://localhost:${config.residentPort}/`,
-    `  database         ${database.embedded ? `embedded PostgreSQL (${config.embeddedDataDir})` : 'DATABASE_URL'}`,
+    `  GraphQL API          http://localhost:${config.port}/graphql`,
+    `  管理端 web-admin      http://localhost:${config.adminPort}/`,
+    `  居民端 web-resident   http://localhost:${config.residentPort}/`,
+    `  database             ${database.embedded ? `embedded PostgreSQL (${config.embeddedDataDir})` : 'DATABASE_URL'}`,
     '',
     `Demo accounts (password ${DEMO_PASSWORD}):`,
     '  putuo_admin       区级管理员 普陀区 / district admin, Putuo',
     '  changzheng_admin  街镇管理员 长征镇 / street admin, Changzheng',
     '  taopu_admin       街镇管理员 桃浦镇 / street admin, Taopu',
-    '  taopudong_staff   中心工作人员 桃浦东片区 / center staff',
+    '  taopudong_staff   中心工作人员 桃浦东片区 / center staff, Taopu East hub',
     '  evaluator         评估专家 / evaluator',
     '',
-    'Ctrl-C stops everything (the database included).',
+    'Ctrl-C stops everything, the database included.',
   ];
   console.log(lines.join('\n'));
   onShutdown(async () => {

@@ -23,7 +23,8 @@ export const badInput = (fields: FieldError[], message = '输入有误 / invalid
   new AppError('BAD_USER_INPUT', message, fields);
 export const notFound = (what = 'record'): AppError => new AppError('NOT_FOUND', `${what} not found`);
 export const forbidden = (message = 'you may not do this'): AppError => new AppError('FORBIDDEN', message);
-export const unauthenticated = (message = 'sign in first'): AppError => new AppError('UNAUTHENTICATED', message);
+export const unauthenticated = (message = 'sign in first'): AppError =>
+  new AppError('UNAUTHENTICATED', message);
 export const conflict = (message: string): AppError => new AppError('CONFLICT', message);
 
 /** Collects field errors and throws them together. */

@@ -70,7 +70,8 @@ export interface PageRequest {
 export function pageRequest(first: number | null | undefined, after: string | null | undefined): PageRequest {
   const fields: { field: string; message: string }[] = [];
   const limit = first ?? PAGE_DEFAULT;
-  if (!Number.isInteger(limit) || limit < 0) fields.push({ field: 'first', message: 'first must be 0 or more' });
+  if (!Number.isInteger(limit) || limit < 0)
+    fields.push({ field: 'first', message: 'first must be 0 or more' });
   else if (limit > PAGE_MAX) fields.push({ field: 'first', message: `first must be at most ${PAGE_MAX}` });
   let afterId: number | null = null;
   if (after !== null && after !== undefined) {
@@ -82,12 +83,19 @@ export function pageRequest(first: number | null | undefined, after: string | nu
 }
 
 /** Turns `limit + 1` rows fetched in id order into a connection. */
-export function toConnection<T extends { id: number }>(rows: T[], page: PageRequest, totalCount: number): Connection<T> {
+export function toConnection<T extends { id: number }>(
+  rows: T[],
+  page: PageRequest,
+  totalCount: number,
+): Connection<T> {
   const nodes = rows.slice(0, page.limit);
   const edges = nodes.map((node) => ({ cursor: encodeCursor(node.id), node }));
   return {
     edges,
-    pageInfo: { hasNextPage: rows.length > page.limit, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    pageInfo: {
+      hasNextPage: rows.length > page.limit,
+      endCursor: edges.length ? edges[edges.length - 1].cursor : null,
+    },
     totalCount,
   };
 }

@@ -20,7 +20,10 @@ export async function ensureDatabase(url: string): Promise<void> {
   if (!name) throw new Error('DATABASE_URL must name a database');
   const admin = new URL(url);
   admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString(), connectionTimeoutMillis: config.dbConnectTimeoutMs });
+  const client = new Client({
+    connectionString: admin.toString(),
+    connectionTimeoutMillis: config.dbConnectTimeoutMs,
+  });
   await client.connect();
   try {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
@@ -41,7 +44,10 @@ export async function openDatabase(
     await ensureDatabase(url);
     return { url, stop: async () => undefined, embedded: false };
   }
-  const handle = await startEmbeddedPostgres(opts.dataDir ?? config.embeddedDataDir, opts.port ?? config.embeddedPort);
+  const handle = await startEmbeddedPostgres(
+    opts.dataDir ?? config.embeddedDataDir,
+    opts.port ?? config.embeddedPort,
+  );
   const embeddedUrl = handle.url(opts.database ?? DEFAULT_DATABASE);
   await ensureDatabase(embeddedUrl);
   return { url: embeddedUrl, stop: handle.stop, embedded: true };

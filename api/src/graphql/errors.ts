@@ -52,5 +52,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
 
   logger.error({ err: original, path: formatted.path }, 'internal error');
-  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return {
+    message: 'Internal server error',
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
 }

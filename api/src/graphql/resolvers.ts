@@ -2,7 +2,10 @@
 import { CenterResolver } from '../modules/places/center.resolver';
 import { RegionResolver } from '../modules/places/region.resolver';
 import { ServiceItemResolver } from '../modules/services/service-item.resolver';
-import { CenterOfferingsResolver, ServiceOfferingResolver } from '../modules/services/service-offering.resolver';
+import {
+  CenterOfferingsResolver,
+  ServiceOfferingResolver,
+} from '../modules/services/service-offering.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
 
 export const resolvers = [

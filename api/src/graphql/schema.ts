@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { GraphQLSchema } from 'graphql';
+import { printSchema, type GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from '../auth/auth-checker';
@@ -9,7 +9,7 @@ import { validateArgument } from './validate';
 /** The SDL file the API emits (committed; clients generate their types from it). */
 export const SCHEMA_FILE = path.resolve(__dirname, '..', '..', '..', 'schema', 'schema.graphql');
 
-export async function createSchema(options: { emit?: boolean } = {}): Promise<GraphQLSchema> {
+export async function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers,
     authChecker,
@@ -17,6 +17,10 @@ export async function createSchema(options: { emit?: boolean } = {}): Promise<Gr
     validateFn: validateArgument,
     // TypeGraphQL 2 names its date scalar DateTimeISO; the contract says DateTime.
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
-    emitSchemaFile: options.emit ? { path: SCHEMA_FILE, sortedSchema: false } : false,
   });
+}
+
+/** The SDL as committed in schema/schema.graphql. */
+export function schemaSdl(schema: GraphQLSchema): string {
+  return `# Emitted by \`pnpm schema:emit\` from the API's resolvers. Do not edit by hand.\n\n${printSchema(schema)}\n`;
 }

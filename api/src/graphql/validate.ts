@@ -17,11 +17,16 @@ function flatten(errors: ValidationError[], prefix: string): FieldError[] {
 
 /** The name of the argument whose GraphQL input type is `typeName`. */
 function argName(data: ResolverData<object>, typeName: string): string {
-  const field = data.info.parentType.getFields()[data.info.fieldName] as GraphQLField<unknown, unknown> | undefined;
+  const field = data.info.parentType.getFields()[data.info.fieldName] as
+    GraphQLField<unknown, unknown> | undefined;
   return field?.args.find((a) => getNamedType(a.type).name === typeName)?.name ?? '';
 }
 
-export async function validateArgument(value: unknown, type: TypeValue, data: ResolverData<object>): Promise<void> {
+export async function validateArgument(
+  value: unknown,
+  type: TypeValue,
+  data: ResolverData<object>,
+): Promise<void> {
   if (value === null || typeof value !== 'object') return;
   const typeName = typeof type === 'function' && 'name' in type ? String(type.name) : '';
   const items = Array.isArray(value) ? value : [value];
@@ -29,7 +34,10 @@ export async function validateArgument(value: unknown, type: TypeValue, data: Re
   const fields: FieldError[] = [];
   for (const [i, item] of items.entries()) {
     if (item === null || typeof item !== 'object') continue;
-    const errors = await validate(item as object, { skipMissingProperties: true, forbidUnknownValues: false });
+    const errors = await validate(item as object, {
+      skipMissingProperties: true,
+      forbidUnknownValues: false,
+    });
     fields.push(...flatten(errors, Array.isArray(value) ? `${prefix}[${i}]` : prefix));
   }
   if (fields.length) throw badInput(fields);

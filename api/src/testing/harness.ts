@@ -7,14 +7,22 @@ import { createApiServer, type ApiServer } from '../server';
 
 export interface GqlResponse<T = Record<string, any>> {
   data?: T | null;
-  errors?: { message: string; path?: string[]; extensions?: { code?: string; fields?: { field: string; message: string }[] } & Record<string, unknown> }[];
+  errors?: {
+    message: string;
+    path?: string[];
+    extensions?: { code?: string; fields?: { field: string; message: string }[] } & Record<string, unknown>;
+  }[];
 }
 
 export interface TestApi {
   url: string;
   db: DataSource;
   server: ApiServer;
-  gql: <T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string) => Promise<GqlResponse<T>>;
+  gql: <T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ) => Promise<GqlResponse<T>>;
   login: (username: string, password?: string) => Promise<string>;
   close: () => Promise<void>;
 }

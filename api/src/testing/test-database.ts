@@ -24,7 +24,10 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
   if (process.env.DATABASE_URL) {
     serverUrl = new URL(process.env.DATABASE_URL);
   } else {
-    const handle = await startEmbeddedPostgres(path.join(REPO_ROOT, '.data', 'postgres-test'), EMBEDDED_TEST_PORT);
+    const handle = await startEmbeddedPostgres(
+      path.join(REPO_ROOT, '.data', 'postgres-test'),
+      EMBEDDED_TEST_PORT,
+    );
     serverUrl = new URL(handle.url('postgres'));
     stopServer = handle.stop;
   }

@@ -4,7 +4,7 @@
 import 'leaflet/dist/leaflet.css';
 import { latLngBounds } from 'leaflet';
 import { useEffect, useMemo } from 'react';
-import { CircleMarker, MapContainer, ScaleControl, TileLayer, Tooltip, useMap } from 'react-leaflet';
+import { Circle, CircleMarker, MapContainer, ScaleControl, TileLayer, Tooltip, useMap } from 'react-leaflet';
 
 export interface MapPoint {
   id: string;
@@ -19,10 +19,27 @@ export interface MapPoint {
   onClick?: () => void;
 }
 
+/** A radius around a point, in metres (e.g. the walking range of a center). */
+export interface MapArea {
+  id: string;
+  lat: number;
+  lng: number;
+  radiusMeters: number;
+  color: string;
+}
+
 const TILE_URL = import.meta.env.VITE_TILE_URL;
 const TILE_ATTRIBUTION = import.meta.env.VITE_TILE_ATTRIBUTION ?? '';
 /** Shanghai People's Square: the view before there is anything to show. */
 const DEFAULT_CENTER: [number, number] = [31.2304, 121.4737];
+
+function FlyTo({ focus }: { focus?: { lat: number; lng: number } | null }) {
+  const map = useMap();
+  useEffect(() => {
+    if (focus) map.flyTo([focus.lat, focus.lng], Math.max(map.getZoom(), 15), { duration: 0.5 });
+  }, [map, focus]);
+  return null;
+}
 
 function FitToPoints({ points }: { points: readonly MapPoint[] }) {
   const map = useMap();
@@ -45,10 +62,16 @@ function FitToPoints({ points }: { points: readonly MapPoint[] }) {
 
 export function PointMap({
   points,
+  areas = [],
+  focus,
   height = 420,
   testId,
 }: {
   points: readonly MapPoint[];
+  /** drawn below the points, not interactive */
+  areas?: readonly MapArea[];
+  /** a point to fly to (e.g. the item picked in a list) */
+  focus?: { lat: number; lng: number } | null;
   height?: number;
   testId?: string;
 }) {
@@ -64,12 +87,22 @@ export function PointMap({
       <MapContainer
         center={DEFAULT_CENTER}
         zoom={12}
+        zoomSnap={0.25}
         style={{ height: '100%', width: '100%', background: '#eef2f5' }}
         attributionControl={Boolean(TILE_URL)}
         preferCanvas
       >
         {TILE_URL ? <TileLayer url={TILE_URL} attribution={TILE_ATTRIBUTION} /> : null}
         <ScaleControl imperial={false} />
+        {areas.map((a) => (
+          <Circle
+            key={`area-${a.id}`}
+            center={[a.lat, a.lng]}
+            radius={a.radiusMeters}
+            interactive={false}
+            pathOptions={{ color: a.color, weight: 1, opacity: 0.35, fillColor: a.color, fillOpacity: 0.06 }}
+          />
+        ))}
         {valid.map((p) => (
           <CircleMarker
             key={p.id}
@@ -90,6 +123,7 @@ export function PointMap({
           </CircleMarker>
         ))}
         <FitToPoints points={valid} />
+        <FlyTo focus={focus} />
       </MapContainer>
     </div>
   );

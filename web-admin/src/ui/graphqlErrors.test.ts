@@ -68,3 +68,11 @@ describe('field errors', () => {
     expect(r.fields).toEqual([{ name: 'zones', errors: ['未知区域'] }]);
   });
 });
+
+describe('hasCjk', () => {
+  it('tells Chinese messages from English ones', async () => {
+    const { hasCjk } = await import('./graphqlErrors');
+    expect(hasCjk('地址不能为空')).toBe(true);
+    expect(hasCjk('address must not be empty')).toBe(false);
+  });
+});

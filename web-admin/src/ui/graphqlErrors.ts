@@ -77,19 +77,27 @@ export function formFieldName(path: string): string {
   return parts[0] ?? '';
 }
 
-export interface FormFieldErrors {
+export interface FormFieldErrors<F extends string = string> {
   /** errors to put under form fields, in antd Form `setFields` shape */
-  fields: { name: string; errors: string[] }[];
+  fields: { name: F; errors: string[] }[];
   /** messages whose field the form doesn't have (shown in a general alert) */
   unmatched: string[];
 }
 
+/** True when the text contains Chinese characters (server messages may be English only). */
+export function hasCjk(text: string): boolean {
+  return /[\u3400-\u9fff]/.test(text);
+}
+
 /** Groups field errors by the form field they belong to; unknown fields go to `unmatched`. */
-export function toFormFieldErrors(errors: readonly FieldError[], formFields: readonly string[]): FormFieldErrors {
-  const byField = new Map<string, string[]>();
+export function toFormFieldErrors<F extends string>(
+  errors: readonly FieldError[],
+  formFields: readonly F[],
+): FormFieldErrors<F> {
+  const byField = new Map<F, string[]>();
   const unmatched: string[] = [];
   for (const { field, message } of errors) {
-    const name = formFieldName(field);
+    const name = formFieldName(field) as F;
     if (!formFields.includes(name)) {
       if (message) unmatched.push(message);
       continue;

@@ -46,7 +46,16 @@ export function ErrorState({ error, onRetry }: { error: ErrorLike | null | undef
 }
 
 /** An inline error banner, e.g. above a form. */
-export function ErrorAlert({ error, extra }: { error: ErrorLike | null | undefined; extra?: string[] }) {
+export function ErrorAlert({
+  error,
+  extra,
+  title,
+}: {
+  error: ErrorLike | null | undefined;
+  extra?: string[];
+  /** overrides the message derived from the error code */
+  title?: string;
+}) {
   const message = useErrorMessage();
   if (!error) return null;
   return (
@@ -54,7 +63,7 @@ export function ErrorAlert({ error, extra }: { error: ErrorLike | null | undefin
       type="error"
       showIcon
       data-testid="error-alert"
-      title={message(error)}
+      title={title ?? message(error)}
       description={extra && extra.length > 0 ? extra.join('；') : undefined}
       style={{ marginBottom: 16 }}
     />

@@ -7,9 +7,10 @@ import { NavLink, Outlet, ScrollRestoration } from 'react-router-dom';
 import { ElderModeSwitch } from '../features/settings/ElderModeSwitch';
 import { LangSwitch } from '../features/settings/LangSwitch';
 import { LoadingView } from './StateViews';
+import { NAMESPACES } from '../i18n';
 
 export function AppShell() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(NAMESPACES);
   return (
     <div className="app">
       <header className="topbar">

@@ -1,10 +1,19 @@
 import { LeftOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { NAMESPACES } from '../i18n';
 
 /** Page title, with a large back button when the page is not a top-level tab. */
-export function PageHeader({ title, back }: { title: string; back?: boolean }) {
-  const { t } = useTranslation();
+export function PageHeader({
+  title,
+  back,
+  titleTestId,
+}: {
+  title: string;
+  back?: boolean;
+  titleTestId?: string;
+}) {
+  const { t } = useTranslation(NAMESPACES);
   const navigate = useNavigate();
   const goBack = () => {
     // history from inside the app: go back; opened directly: go home
@@ -20,7 +29,9 @@ export function PageHeader({ title, back }: { title: string; back?: boolean }) {
           <span>{t('back')}</span>
         </button>
       )}
-      <h1 className="page-title">{title}</h1>
+      <h1 className="page-title" data-testid={titleTestId}>
+        {title}
+      </h1>
     </div>
   );
 }

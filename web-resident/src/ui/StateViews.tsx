@@ -5,11 +5,17 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CombinedError } from 'urql';
 import { errorMessageKey } from './errors';
+import { NAMESPACES } from '../i18n';
 
 export function LoadingView({ lines = 3, testId }: { lines?: number; testId?: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(NAMESPACES);
   return (
-    <div className="state-view state-loading" role="status" aria-live="polite" data-testid={testId ?? 'loading'}>
+    <div
+      className="state-view state-loading"
+      role="status"
+      aria-live="polite"
+      data-testid={testId ?? 'loading'}
+    >
       <div className="state-loading-label">
         <DotLoading color="primary" />
         <span>{t('common:loading')}</span>
@@ -22,7 +28,7 @@ export function LoadingView({ lines = 3, testId }: { lines?: number; testId?: st
 
 /** Small inline spinner with the loading text, for buttons and short waits. */
 export function InlineLoading({ label }: { label?: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(NAMESPACES);
   return (
     <span className="inline-loading" role="status" aria-live="polite">
       <DotLoading color="currentColor" />
@@ -63,7 +69,7 @@ export function ErrorView({
   onRetry?: () => void;
   children?: ReactNode;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(NAMESPACES);
   const text = message ?? (error ? t(errorMessageKey(error)) : t('common:error'));
   return (
     <div className="state-view state-error" role="alert" data-testid="error">

@@ -16,7 +16,9 @@ export type ErrorMessageKey = `enum:error.${string}` | 'networkError' | 'common:
 
 /** The i18n key of the message to show for a failed query: the first GraphQL error with a
  * known `extensions.code` wins; then network failures; anything else is a server error. */
-export function errorMessageKey(error: Pick<CombinedError, 'graphQLErrors' | 'networkError'>): ErrorMessageKey {
+export function errorMessageKey(
+  error: Pick<CombinedError, 'graphQLErrors' | 'networkError'>,
+): ErrorMessageKey {
   for (const gqlError of error.graphQLErrors) {
     const code = gqlError.extensions?.code;
     if (typeof code === 'string' && KNOWN_CODES.has(code)) return `enum:error.${code}`;

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NAMESPACES } from '../i18n';
 
 export type EnumGroup =
   | 'regionLevel'
@@ -14,14 +15,13 @@ export type EnumGroup =
 
 /** Label of a domain code from the shared `enum` namespace; unknown codes show as themselves. */
 export function useEnumLabel(): (group: EnumGroup, code: string) => string {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation(NAMESPACES);
   return useCallback(
     (group: EnumGroup, code: string) => {
       const key = `enum:${group}.${code}` as const;
-      return i18n.exists(key) ? t(key) : code;
+      return i18n.exists(key) ? (t(key) as string) : code;
     },
-    // re-create on language change so memoised consumers re-render
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // i18n.language: re-create on a language switch so memoised consumers re-render
     [t, i18n, i18n.language],
   );
 }

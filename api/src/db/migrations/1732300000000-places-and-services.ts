@@ -120,7 +120,14 @@ export class PlacesAndServices1732300000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['app_user', 'service_offering', 'service_item', 'center_community', 'center', 'region']) {
+    for (const t of [
+      'app_user',
+      'service_offering',
+      'service_item',
+      'center_community',
+      'center',
+      'region',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${t}`);
     }
     await q.query(`DROP FUNCTION IF EXISTS lc_distance_m`);

@@ -14,14 +14,14 @@ async function insertJson<T extends object>(
   if (rows.length === 0) return [];
   const names = Object.keys(columns);
   const defs = names.map((n) => `${n} ${columns[n]}`).join(', ');
-  const hasCode = 'code' in columns;
+  const returning = 'code' in columns ? 'RETURNING id, code' : table === 'center_community' ? '' : 'RETURNING id';
   const out: { id: number; code: string }[] = [];
   for (let i = 0; i < rows.length; i += 2000) {
     const chunk = rows.slice(i, i + 2000);
     const result: { id: number; code: string }[] = await em.query(
       `INSERT INTO ${table} (${names.join(', ')})
        SELECT ${names.join(', ')} FROM json_to_recordset($1::json) AS x(${defs})
-       RETURNING id${hasCode ? ', code' : ''}`,
+       ${returning}`,
       [JSON.stringify(chunk)],
     );
     out.push(...result);
@@ -46,9 +46,14 @@ export async function writeSeed(db: DataSource, data: SeedData): Promise<void> {
         .map((r) => {
           const parent = r.parentCode ? byCode.get(r.parentCode) : undefined;
           const parentId = r.parentCode ? regionId.get(r.parentCode) : null;
-          if (r.parentCode && parentId === undefined) throw new Error(`region ${r.code}: unknown parent ${r.parentCode}`);
+          if (r.parentCode && parentId === undefined)
+            throw new Error(`region ${r.code}: unknown parent ${r.parentCode}`);
           const districtId =
-            level === 'DISTRICT' ? null : level === 'STREET' ? parentId : regionId.get(parent?.parentCode ?? '');
+            level === 'DISTRICT'
+              ? null
+              : level === 'STREET'
+                ? parentId
+                : regionId.get(parent?.parentCode ?? '');
           return {
             code: r.code,
             name: r.name,
@@ -184,7 +189,8 @@ export async function writeSeed(db: DataSource, data: SeedData): Promise<void> {
       data.offerings.map((o) => {
         const c = centerId.get(o.centerCode);
         const s = serviceId.get(o.serviceCode);
-        if (c === undefined || s === undefined) throw new Error(`offering ${o.centerCode}/${o.serviceCode}: unknown`);
+        if (c === undefined || s === undefined)
+          throw new Error(`offering ${o.centerCode}/${o.serviceCode}: unknown`);
         return { center_id: c, service_id: s, schedule: o.schedule, fee: o.fee ?? null };
       }),
     );

@@ -1,5 +1,13 @@
 import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 import { CENTER_KINDS, type CenterKind } from '@lc/domain';
 import { enumObject } from '../../common/enum-object';
 
@@ -44,7 +52,10 @@ export class Center {
   @Column({ name: 'floor_area', type: 'double precision', nullable: true })
   floorArea: number | null;
 
-  @Field(() => String, { nullable: true, description: 'opening hours as shown at the door, e.g. 周一至周日 08:30-20:00' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'opening hours as shown at the door, e.g. 周一至周日 08:30-20:00',
+  })
   @Column({ name: 'opening_hours', type: 'text', nullable: true })
   openingHours: string | null;
 

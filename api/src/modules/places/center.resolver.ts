@@ -26,11 +26,14 @@ export class CenterResolver {
     return centerService.list(ctx, filter, first, after);
   }
 
-  @Query(() => [CenterDistance], { description: 'centers within withinMinutes on foot (4.5 km/h), nearest first' })
+  @Query(() => [CenterDistance], {
+    description: 'centers within withinMinutes on foot (4.5 km/h), nearest first',
+  })
   centersNear(
     @Ctx() ctx: Context,
     @Arg('point', () => GeoPointInput) point: GeoPointInput,
-    @Arg('withinMinutes', () => Int, { nullable: true, defaultValue: LIFE_CIRCLE_MINUTES }) withinMinutes: number | null,
+    @Arg('withinMinutes', () => Int, { nullable: true, defaultValue: LIFE_CIRCLE_MINUTES })
+    withinMinutes: number | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: NEAR_DEFAULT }) first: number | null,
   ): Promise<CenterDistance[]> {
     return centerService.near(ctx, point, withinMinutes ?? LIFE_CIRCLE_MINUTES, first ?? NEAR_DEFAULT);
@@ -40,13 +43,16 @@ export class CenterResolver {
   coverage(
     @Ctx() ctx: Context,
     @Arg('regionId', () => ID) regionId: string,
-    @Arg('withinMinutes', () => Int, { nullable: true, defaultValue: LIFE_CIRCLE_MINUTES }) withinMinutes: number | null,
+    @Arg('withinMinutes', () => Int, { nullable: true, defaultValue: LIFE_CIRCLE_MINUTES })
+    withinMinutes: number | null,
   ): Promise<CoverageReport> {
     return centerService.coverage(ctx, regionId, withinMinutes ?? LIFE_CIRCLE_MINUTES);
   }
 
   @Authorized()
-  @Mutation(() => Center, { description: "change a center's address, hours, facilities, zones and covered communities" })
+  @Mutation(() => Center, {
+    description: "change a center's address, hours, facilities, zones and covered communities",
+  })
   updateCenter(
     @Ctx() ctx: Context,
     @Arg('id', () => ID) id: string,

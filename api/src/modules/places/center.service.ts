@@ -1,4 +1,11 @@
-import { NEAR_MAX, WITHIN_MINUTES_MAX, unknownFacilities, unknownZones, walkingMinutes, walkingRadiusMeters } from '@lc/domain';
+import {
+  NEAR_MAX,
+  WITHIN_MINUTES_MAX,
+  unknownFacilities,
+  unknownZones,
+  walkingMinutes,
+  walkingRadiusMeters,
+} from '@lc/domain';
 import { assertCanManage, canManage } from '../../auth/policy';
 import { FieldErrors, notFound } from '../../common/app-error';
 import { likePattern, pageRequest, parseId, toConnection, type Connection } from '../../common/connection';
@@ -27,7 +34,12 @@ export const centerService = {
     return cid === null ? null : ctx.loaders.places.centerById.load(cid);
   },
 
-  async list(ctx: Context, filter: CenterFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<Center>> {
+  async list(
+    ctx: Context,
+    filter: CenterFilter | null | undefined,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Connection<Center>> {
     const page = pageRequest(first, after);
     const qb = ctx.db.getRepository(Center).createQueryBuilder('c');
     if (filter?.kind) qb.andWhere('c.kind = :kind', { kind: filter.kind });
@@ -40,22 +52,40 @@ export const centerService = {
       if (region.level === 'DISTRICT') qb.andWhere('c.district_id = :rid', { rid });
       else if (region.level === 'STREET') qb.andWhere('c.street_id = :rid', { rid });
       else
-        qb.andWhere('EXISTS (SELECT 1 FROM center_community cc WHERE cc.center_id = c.id AND cc.community_id = :rid)', {
-          rid,
-        });
+        qb.andWhere(
+          'EXISTS (SELECT 1 FROM center_community cc WHERE cc.center_id = c.id AND cc.community_id = :rid)',
+          {
+            rid,
+          },
+        );
     }
     const totalCount = await qb.clone().getCount();
     if (page.afterId !== null) qb.andWhere('c.id > :afterId', { afterId: page.afterId });
-    const rows = page.limit === 0 ? [] : await qb.orderBy('c.id', 'ASC').limit(page.limit + 1).getMany();
+    const rows =
+      page.limit === 0
+        ? []
+        : await qb
+            .orderBy('c.id', 'ASC')
+            .limit(page.limit + 1)
+            .getMany();
     for (const c of rows) ctx.loaders.places.centerById.prime(c.id, c);
     return toConnection(rows, page, totalCount);
   },
 
   /** Centers within `withinMinutes` on foot of a point, nearest first (GiST index on ll_to_earth). */
-  async near(ctx: Context, point: GeoPointInput, withinMinutes: number, first: number): Promise<CenterDistance[]> {
+  async near(
+    ctx: Context,
+    point: GeoPointInput,
+    withinMinutes: number,
+    first: number,
+  ): Promise<CenterDistance[]> {
     const errors = new FieldErrors();
     checkMinutes(errors, withinMinutes);
-    errors.check(Number.isInteger(first) && first >= 0 && first <= NEAR_MAX, 'first', `first must be between 0 and ${NEAR_MAX}`);
+    errors.check(
+      Number.isInteger(first) && first >= 0 && first <= NEAR_MAX,
+      'first',
+      `first must be between 0 and ${NEAR_MAX}`,
+    );
     errors.throwIfAny();
     if (first === 0) return [];
     const radius = walkingRadiusMeters(withinMinutes);
@@ -98,7 +128,13 @@ export const centerService = {
     );
     const repo = ctx.db.getRepository(Region);
     const uncovered = rows.filter((r) => !r.lc_covered).map((r) => hydrate(repo, r));
-    return { region, withinMinutes, communities: rows.length, covered: rows.length - uncovered.length, uncovered };
+    return {
+      region,
+      withinMinutes,
+      communities: rows.length,
+      covered: rows.length - uncovered.length,
+      uncovered,
+    };
   },
 
   async coveredCommunities(ctx: Context, center: Center): Promise<Region[]> {
@@ -114,7 +150,11 @@ export const centerService = {
   },
 
   viewerCanEdit(ctx: Context, center: Center): boolean {
-    return canManage(ctx.viewer, { districtId: center.districtId, streetId: center.streetId, centerId: center.id });
+    return canManage(ctx.viewer, {
+      districtId: center.districtId,
+      streetId: center.streetId,
+      centerId: center.id,
+    });
   },
 
   /** Changes address, opening hours, facilities, zones and covered communities, for the center's managers. */
@@ -122,12 +162,19 @@ export const centerService = {
     const cid = parseId(id);
     if (cid === null) throw notFound('center');
     return ctx.db.transaction(async (em) => {
-      const center = await em.getRepository(Center).findOne({ where: { id: cid }, lock: { mode: 'pessimistic_write' } });
+      const center = await em
+        .getRepository(Center)
+        .findOne({ where: { id: cid }, lock: { mode: 'pessimistic_write' } });
       if (!center) throw notFound('center');
-      assertCanManage(ctx.viewer, { districtId: center.districtId, streetId: center.streetId, centerId: center.id });
+      assertCanManage(ctx.viewer, {
+        districtId: center.districtId,
+        streetId: center.streetId,
+        centerId: center.id,
+      });
 
       const errors = new FieldErrors();
-      if (input.address !== undefined) errors.check(!!input.address?.trim(), 'input.address', 'address must not be empty');
+      if (input.address !== undefined)
+        errors.check(!!input.address?.trim(), 'input.address', 'address must not be empty');
       if (input.facilities) {
         const bad = unknownFacilities(input.facilities);
         errors.check(bad.length === 0, 'input.facilities', `unknown facility codes: ${bad.join(', ')}`);
@@ -141,14 +188,18 @@ export const centerService = {
         const ids = input.coveredCommunityIds.map(parseId);
         const valid = [...new Set(ids.filter((x): x is number => x !== null))];
         const found: { id: number }[] = valid.length
-          ? await em.query(`SELECT id FROM region WHERE id = ANY($1) AND level = 'COMMUNITY' AND street_id = $2`, [
-              valid,
-              center.streetId,
-            ])
+          ? await em.query(
+              `SELECT id FROM region WHERE id = ANY($1) AND level = 'COMMUNITY' AND street_id = $2`,
+              [valid, center.streetId],
+            )
           : [];
         const ok = new Set(found.map((r) => r.id));
         const bad = input.coveredCommunityIds.filter((_, i) => ids[i] === null || !ok.has(ids[i] as number));
-        errors.check(bad.length === 0, 'input.coveredCommunityIds', `not communities of the center's street: ${bad.join(', ')}`);
+        errors.check(
+          bad.length === 0,
+          'input.coveredCommunityIds',
+          `not communities of the center's street: ${bad.join(', ')}`,
+        );
         communityIds = valid;
       }
       errors.throwIfAny();
@@ -169,5 +220,4 @@ export const centerService = {
       return saved;
     });
   },
-
 };

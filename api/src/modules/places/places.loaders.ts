@@ -24,29 +24,35 @@ export function createPlacesLoaders(db: DataSource) {
   );
 
   /** communities a center is responsible for, keyed by center id */
-  const coveredCommunities = manyLoader<number, WithKey<Region>>(async (centerIds) => {
-    const rows: Record<string, unknown>[] = await db.query(
-      `SELECT cc.center_id AS lc_key, r.* FROM center_community cc JOIN region r ON r.id = cc.community_id
+  const coveredCommunities = manyLoader<number, WithKey<Region>>(
+    async (centerIds) => {
+      const rows: Record<string, unknown>[] = await db.query(
+        `SELECT cc.center_id AS lc_key, r.* FROM center_community cc JOIN region r ON r.id = cc.community_id
        WHERE cc.center_id = ANY($1) ORDER BY r.id`,
-      [[...centerIds]],
-    );
-    return rows.map((row) => ({ key: Number(row.lc_key), row: hydrate(regions, row) }));
-  }, (x) => x.key);
+        [[...centerIds]],
+      );
+      return rows.map((row) => ({ key: Number(row.lc_key), row: hydrate(regions, row) }));
+    },
+    (x) => x.key,
+  );
 
   /** centers lying in a district or street, or covering a community, keyed by region id */
-  const centersOfRegion = manyLoader<number, WithKey<Center>>(async (regionIds) => {
-    const rows: Record<string, unknown>[] = await db.query(
-      `SELECT r.id AS lc_key, c.* FROM region r
+  const centersOfRegion = manyLoader<number, WithKey<Center>>(
+    async (regionIds) => {
+      const rows: Record<string, unknown>[] = await db.query(
+        `SELECT r.id AS lc_key, c.* FROM region r
        JOIN center c ON (r.level = 'DISTRICT' AND c.district_id = r.id) OR (r.level = 'STREET' AND c.street_id = r.id)
        WHERE r.id = ANY($1) AND r.level <> 'COMMUNITY'
        UNION ALL
        SELECT cc.community_id, c.* FROM center_community cc JOIN center c ON c.id = cc.center_id
        WHERE cc.community_id = ANY($1)
        ORDER BY 1, 2`,
-      [[...regionIds]],
-    );
-    return rows.map((row) => ({ key: Number(row.lc_key), row: hydrate(centers, row) }));
-  }, (x) => x.key);
+        [[...regionIds]],
+      );
+      return rows.map((row) => ({ key: Number(row.lc_key), row: hydrate(centers, row) }));
+    },
+    (x) => x.key,
+  );
 
   return { regionById, centerById, regionChildren, coveredCommunities, centersOfRegion };
 }

@@ -38,7 +38,9 @@ export class RegionResolver {
     return pointOf(region);
   }
 
-  @FieldResolver(() => [Center], { description: 'centers lying in this district or street, or covering this community' })
+  @FieldResolver(() => [Center], {
+    description: 'centers lying in this district or street, or covering this community',
+  })
   centers(@Ctx() ctx: Context, @Root() region: Region): Promise<Center[]> {
     return centerService.centersOfRegion(ctx, region);
   }

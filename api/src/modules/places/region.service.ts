@@ -9,7 +9,11 @@ export const regionService = {
     return rid === null ? null : ctx.loaders.places.regionById.load(rid);
   },
 
-  async list(ctx: Context, level: RegionLevel | null | undefined, parentId: string | null | undefined): Promise<Region[]> {
+  async list(
+    ctx: Context,
+    level: RegionLevel | null | undefined,
+    parentId: string | null | undefined,
+  ): Promise<Region[]> {
     const qb = ctx.db.getRepository(Region).createQueryBuilder('r').orderBy('r.id');
     if (level) qb.andWhere('r.level = :level', { level });
     if (parentId !== null && parentId !== undefined) {
@@ -23,7 +27,9 @@ export const regionService = {
   },
 
   parent(ctx: Context, region: Region): Promise<Region | null> {
-    return region.parentId === null ? Promise.resolve(null) : ctx.loaders.places.regionById.load(region.parentId);
+    return region.parentId === null
+      ? Promise.resolve(null)
+      : ctx.loaders.places.regionById.load(region.parentId);
   },
 
   children(ctx: Context, region: Region): Promise<Region[]> {

@@ -20,7 +20,9 @@ export class ServiceItemResolver {
     return serviceItemService.list(ctx, filter, first, after);
   }
 
-  @FieldResolver(() => Region, { description: 'the district (DISTRICT, MOBILE) or street (STREET_FEATURE) owning the item' })
+  @FieldResolver(() => Region, {
+    description: 'the district (DISTRICT, MOBILE) or street (STREET_FEATURE) owning the item',
+  })
   ownerRegion(@Ctx() ctx: Context, @Root() item: ServiceItem): Promise<Region> {
     return serviceItemService.ownerRegion(ctx, item);
   }

@@ -9,7 +9,12 @@ import type { ServiceOffering } from './service-offering.entity';
 export const serviceItemService = {
   /** Items of the three menus. With a region: the district's DISTRICT and MOBILE menus plus the
    * STREET_FEATURE menus of the streets in (or around) the region. Retired items are left out. */
-  async list(ctx: Context, filter: ServiceFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<ServiceItem>> {
+  async list(
+    ctx: Context,
+    filter: ServiceFilter | null | undefined,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Connection<ServiceItem>> {
     const page = pageRequest(first, after);
     const qb = ctx.db.getRepository(ServiceItem).createQueryBuilder('s').where('s.retired_at IS NULL');
     if (filter?.menu) qb.andWhere('s.menu = :menu', { menu: filter.menu });
@@ -34,7 +39,13 @@ export const serviceItemService = {
     }
     const totalCount = await qb.clone().getCount();
     if (page.afterId !== null) qb.andWhere('s.id > :afterId', { afterId: page.afterId });
-    const rows = page.limit === 0 ? [] : await qb.orderBy('s.id', 'ASC').limit(page.limit + 1).getMany();
+    const rows =
+      page.limit === 0
+        ? []
+        : await qb
+            .orderBy('s.id', 'ASC')
+            .limit(page.limit + 1)
+            .getMany();
     for (const s of rows) ctx.loaders.services.serviceById.prime(s.id, s);
     return toConnection(rows, page, totalCount);
   },

@@ -31,7 +31,8 @@ export class UserResolver {
 
   @FieldResolver(() => Region, {
     nullable: true,
-    description: "the region (or, for center staff, the center's street) the user may act in; null for residents",
+    description:
+      "the region (or, for center staff, the center's street) the user may act in; null for residents",
   })
   scope(@Ctx() ctx: Context, @Root() user: User): Promise<Region | null> {
     return userService.scope(ctx, user);

@@ -6,7 +6,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useMutation } from 'urql';
 import { graphql } from '../../gql';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
-import { fieldErrorsOf, toFormFieldErrors } from '../../ui/graphqlErrors';
+import { errorCodeOf, fieldErrorsOf, toFormFieldErrors } from '../../ui/graphqlErrors';
 import { ErrorAlert } from '../../ui/states';
 import { useAuth } from './AuthProvider';
 
@@ -45,7 +45,7 @@ export default function LoginPage() {
       navigate(from, { replace: true });
       return;
     }
-    const mapped = toFormFieldErrors(fieldErrorsOf(res.error), ['username', 'password']);
+    const mapped = toFormFieldErrors(fieldErrorsOf(res.error), ['username', 'password'] as const);
     if (mapped.fields.length > 0) form.setFields(mapped.fields);
   };
 
@@ -69,7 +69,11 @@ export default function LoginPage() {
         {endedBecause && !result.error ? (
           <Alert type="info" showIcon title={t(`enum:error.${endedBecause}`)} style={{ marginBottom: 16 }} />
         ) : null}
-        <ErrorAlert error={result.error} />
+        <ErrorAlert
+          error={result.error}
+          // On this page UNAUTHENTICATED means the username or password was wrong.
+          title={errorCodeOf(result.error) === 'UNAUTHENTICATED' ? t('admin:loginFailed') : undefined}
+        />
         <Form<LoginValues> form={form} layout="vertical" onFinish={onFinish} requiredMark={false} data-testid="login-form">
           <Form.Item
             name="username"

@@ -1,6 +1,7 @@
 // Filters of the centers list: street/town, kind and free-text search.
 import { CENTER_KINDS } from '@lc/domain';
-import { Flex, Input, Select } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
+import { Flex, Input, Select, type SelectProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegionOptionGroup } from '../regions/useRegionOptions';
@@ -11,7 +12,7 @@ export interface CenterFilterValues {
   search?: string;
 }
 
-export function streetSelectOptions(groups: readonly RegionOptionGroup[]) {
+export function streetSelectOptions(groups: readonly RegionOptionGroup[]): SelectProps<string>['options'] {
   const withStreets = groups.filter((g) => g.streets.length > 0);
   // One district (the usual case): a flat list of its streets; several: grouped by district.
   if (withStreets.length <= 1) {
@@ -75,18 +76,15 @@ export function CentersFilters({
         onChange={(kind?: string) => onChange({ ...values, kind: kind || undefined })}
         options={CENTER_KINDS.map((k) => ({ value: k, label: t(`enum:centerKind.${k}`) }))}
       />
-      <Input.Search
+      <Input
         data-testid="centers-search"
         style={{ width: 320 }}
         allowClear
+        prefix={<SearchOutlined />}
         placeholder={t('admin:filterSearchPlaceholder')}
         value={text}
         onChange={(e) => setText(e.target.value)}
-        onSearch={(v) => {
-          setText(v);
-          onChange({ ...values, search: v.trim() || undefined });
-        }}
-        enterButton={t('common:search')}
+        onPressEnter={() => onChange({ ...values, search: text.trim() || undefined })}
       />
     </Flex>
   );

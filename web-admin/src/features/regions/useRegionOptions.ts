@@ -54,7 +54,7 @@ export function useRegionOptions(viewer: Viewer) {
     if (scope && scopeIsNarrow) return [{ district: null, streets: [{ id: scope.id, name: scope.name, level: scope.level }] }];
     const districts: RegionOption[] = scope ? [{ id: scope.id, name: scope.name, level: scope.level }] : (result.data?.districts ?? []);
     const streets = result.data?.streets ?? [];
-    const groupsOut = districts.map((d) => ({
+    const groupsOut: RegionOptionGroup[] = districts.map((d) => ({
       district: d,
       streets: streets.filter((s) => s.parent?.id === d.id).map(({ id, name, level }) => ({ id, name, level })),
     }));

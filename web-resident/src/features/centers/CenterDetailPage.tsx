@@ -9,6 +9,7 @@ import { EmptyView, ErrorView, LoadingView } from '../../ui/StateViews';
 import { CenterFacilities } from './CenterFacilities';
 import { CenterServices } from './CenterServices';
 import { CenterSummary } from './CenterSummary';
+import { NAMESPACES } from '../../i18n';
 
 const CenterDetailPageQuery = graphql(`
   query CenterDetailPage($id: ID!) {
@@ -23,7 +24,7 @@ const CenterDetailPageQuery = graphql(`
 `);
 
 export default function CenterDetailPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(NAMESPACES);
   const { id = '' } = useParams();
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: CenterDetailPageQuery,
@@ -31,18 +32,23 @@ export default function CenterDetailPage() {
     pause: !id,
   });
 
+  const notFound = (
+    <EmptyView title={t('centerNotFound')} testId="center-not-found">
+      <Link className="big-button" to="/">
+        {t('goHome')}
+      </Link>
+    </EmptyView>
+  );
   let body;
-  if (fetching && !data) body = <LoadingView lines={6} testId="center-loading" />;
-  else if ((error && isNotFound(error)) || (data && !data.center) || !id)
-    body = (
-      <EmptyView title={t('centerNotFound')} testId="center-not-found">
-        <Link className="big-button" to="/">
-          {t('goHome')}
-        </Link>
-      </EmptyView>
-    );
+  if (!id) body = notFound;
+  else if (fetching && !data) body = <LoadingView lines={6} testId="center-loading" />;
   else if (error && !data?.center)
-    body = <ErrorView error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
+    body = isNotFound(error) ? (
+      notFound
+    ) : (
+      <ErrorView error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+    );
+  else if (data && !data.center) body = notFound;
   else if (data?.center)
     body = (
       <div data-testid="center-detail" data-center-id={data.center.id}>
@@ -54,7 +60,7 @@ export default function CenterDetailPage() {
 
   return (
     <div className="page">
-      <PageHeader title={data?.center?.name ?? t('centerDetailTitle')} back />
+      <PageHeader title={data?.center?.name ?? t('centerDetailTitle')} back titleTestId="center-name" />
       {body}
     </div>
   );

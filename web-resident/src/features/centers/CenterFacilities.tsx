@@ -3,6 +3,7 @@ import { type FragmentType, graphql, useFragment } from '../../gql';
 import { Section } from '../../ui/Section';
 import { Tag } from '../../ui/Tag';
 import { useEnumLabel } from '../../ui/use-labels';
+import { NAMESPACES } from '../../i18n';
 
 export const CenterFacilities_CenterFragment = graphql(`
   fragment CenterFacilities_CenterFragment on Center {
@@ -19,7 +20,7 @@ export const CenterFacilities_CenterFragment = graphql(`
 /** Facilities, zones and the communities the center serves. */
 export function CenterFacilities(props: { center: FragmentType<typeof CenterFacilities_CenterFragment> }) {
   const center = useFragment(CenterFacilities_CenterFragment, props.center);
-  const { t } = useTranslation();
+  const { t } = useTranslation(NAMESPACES);
   const label = useEnumLabel();
   const none = <p className="muted">{t('notProvided')}</p>;
   return (
@@ -50,7 +51,11 @@ export function CenterFacilities(props: { center: FragmentType<typeof CenterFaci
       </Section>
       <Section
         title={t('coveredCommunities')}
-        extra={center.coveredCommunities.length ? t('coveredCount', { count: center.coveredCommunities.length }) : null}
+        extra={
+          center.coveredCommunities.length
+            ? t('coveredCount', { count: center.coveredCommunities.length })
+            : null
+        }
         testId="center-communities"
       >
         {center.coveredCommunities.length ? (
@@ -58,7 +63,9 @@ export function CenterFacilities(props: { center: FragmentType<typeof CenterFaci
             {center.coveredCommunities.map((c) => (
               <li key={c.id}>
                 <span>{c.name}</span>
-                {c.communityKind && <span className="muted"> · {label('communityKind', c.communityKind)}</span>}
+                {c.communityKind && (
+                  <span className="muted"> · {label('communityKind', c.communityKind)}</span>
+                )}
               </li>
             ))}
           </ul>

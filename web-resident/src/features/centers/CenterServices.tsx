@@ -9,6 +9,7 @@ import { EmptyView } from '../../ui/StateViews';
 import { useEnumLabel } from '../../ui/use-labels';
 import { groupByCategory } from './group';
 import { OfferingCard } from './OfferingCard';
+import { NAMESPACES } from '../../i18n';
 
 export const CenterServices_CenterFragment = graphql(`
   fragment CenterServices_CenterFragment on Center {
@@ -28,7 +29,7 @@ const ALL = 'ALL';
 
 export function CenterServices(props: { center: FragmentType<typeof CenterServices_CenterFragment> }) {
   const center = useFragment(CenterServices_CenterFragment, props.center);
-  const { t } = useTranslation();
+  const { t } = useTranslation(NAMESPACES);
   const label = useEnumLabel();
   const [active, setActive] = useState<string>(ALL);
   const groups = useMemo(
@@ -60,7 +61,12 @@ export function CenterServices(props: { center: FragmentType<typeof CenterServic
             ))}
           </div>
           {shown.map(([category, items]) => (
-            <div key={category} className="service-group" data-testid="service-group" data-category={category}>
+            <div
+              key={category}
+              className="service-group"
+              data-testid="service-group"
+              data-category={category}
+            >
               <h3 className="service-group-title">{label('category', category)}</h3>
               <ul className="card-list">
                 {items.map((o) => (

@@ -5,10 +5,10 @@ import { type FragmentType, graphql, useFragment } from '../../gql';
 import { displayArea } from '../../ui/format';
 import { Tag } from '../../ui/Tag';
 import { useEnumLabel } from '../../ui/use-labels';
+import { NAMESPACES } from '../../i18n';
 
 export const CenterSummary_CenterFragment = graphql(`
   fragment CenterSummary_CenterFragment on Center {
-    name
     kind
     brand
     address
@@ -38,14 +38,11 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
 
 export function CenterSummary(props: { center: FragmentType<typeof CenterSummary_CenterFragment> }) {
   const center = useFragment(CenterSummary_CenterFragment, props.center);
-  const { t } = useTranslation();
+  const { t } = useTranslation(NAMESPACES);
   const label = useEnumLabel();
   const none = <span className="muted">{t('notProvided')}</span>;
   return (
     <div className="center-summary">
-      <h2 className="center-name" data-testid="center-name">
-        {center.name}
-      </h2>
       <div className="tag-row">
         <Tag tone="primary">{label('centerKind', center.kind)}</Tag>
         {center.brand && <Tag>{center.brand}</Tag>}

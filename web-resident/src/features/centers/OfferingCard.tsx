@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { type FragmentType, graphql, useFragment } from '../../gql';
 import { Tag } from '../../ui/Tag';
 import { useEnumLabel } from '../../ui/use-labels';
-import { formatScheduleRule, type ScheduleWords } from './schedule';
+import { type ScheduleWords, scheduleParts } from './schedule';
+import { NAMESPACES } from '../../i18n';
 
 export const OfferingCard_ServiceOfferingFragment = graphql(`
   fragment OfferingCard_ServiceOfferingFragment on ServiceOffering {
@@ -27,7 +28,7 @@ export const OfferingCard_ServiceOfferingFragment = graphql(`
 `);
 
 export function useScheduleWords(): ScheduleWords {
-  const { t } = useTranslation();
+  const { t } = useTranslation(NAMESPACES);
   const label = useEnumLabel();
   return useMemo(
     () => ({
@@ -44,7 +45,7 @@ export function useScheduleWords(): ScheduleWords {
 /** One service as a center offers it: what, when, for whom, at what fee. */
 export function OfferingCard(props: { offering: FragmentType<typeof OfferingCard_ServiceOfferingFragment> }) {
   const offering = useFragment(OfferingCard_ServiceOfferingFragment, props.offering);
-  const { t } = useTranslation();
+  const { t } = useTranslation(NAMESPACES);
   const label = useEnumLabel();
   const words = useScheduleWords();
   const { service } = offering;
@@ -58,9 +59,15 @@ export function OfferingCard(props: { offering: FragmentType<typeof OfferingCard
           <div className="info-row">
             <dt className="info-label">{t('schedule')}</dt>
             <dd className="info-value">
-              {offering.schedule.map((rule, i) => (
-                <div key={i}>{formatScheduleRule(rule, words)}</div>
-              ))}
+              {offering.schedule.map((rule, i) => {
+                const { days, time } = scheduleParts(rule, words);
+                return (
+                  <div key={i} data-testid="offering-schedule">
+                    {days && <span>{days} </span>}
+                    <span className="nowrap">{time}</span>
+                  </div>
+                );
+              })}
             </dd>
           </div>
         )}

@@ -1,7 +1,10 @@
 import { SERVICE_CATEGORIES } from '@lc/domain';
 
 /** Groups items by category in the menu's fixed order (党群, 政务, 生活, …); unknown categories last. */
-export function groupByCategory<T>(items: ReadonlyArray<T>, categoryOf: (item: T) => string): Array<[string, T[]]> {
+export function groupByCategory<T>(
+  items: ReadonlyArray<T>,
+  categoryOf: (item: T) => string,
+): Array<[string, T[]]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const key = categoryOf(item);

@@ -31,8 +31,9 @@ export interface ScheduleWords {
   time: (opens: string, closes: string) => string;
 }
 
-/** "周一至周五 09:00–17:00" — runs of three or more days become a range, shorter runs a list. */
-export function formatScheduleRule(rule: ScheduleRuleLike, words: ScheduleWords): string {
+/** Days and time of a rule, apart (so the time can be kept on one line). Runs of three or more
+ * days become a range, shorter runs a list; the whole week is "every day". */
+export function scheduleParts(rule: ScheduleRuleLike, words: ScheduleWords): { days: string; time: string } {
   const runs = weekdayRuns(rule.byDay);
   const order = WEEKDAYS as readonly string[];
   let days: string;
@@ -47,6 +48,11 @@ export function formatScheduleRule(rule: ScheduleRuleLike, words: ScheduleWords)
       })
       .join(words.separator);
   }
-  const time = words.time(rule.opens, rule.closes);
+  return { days, time: words.time(rule.opens, rule.closes) };
+}
+
+/** "周一至周五 09:00–17:00" */
+export function formatScheduleRule(rule: ScheduleRuleLike, words: ScheduleWords): string {
+  const { days, time } = scheduleParts(rule, words);
   return days ? `${days} ${time}` : time;
 }

@@ -3,6 +3,7 @@ import { EnvironmentOutline } from 'antd-mobile-icons';
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InlineLoading } from '../../ui/StateViews';
+import { NAMESPACES } from '../../i18n';
 
 type GeoState = { status: 'idle' } | { status: 'locating' } | { status: 'error'; reason: GeoFailure };
 export type GeoFailure = 'unsupported' | 'denied' | 'failed';
@@ -19,7 +20,7 @@ const MESSAGE_KEY = {
 } as const;
 
 export function LocateButton({ onLocated }: { onLocated: (point: { lat: number; lng: number }) => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(NAMESPACES);
   const [state, setState] = useState<GeoState>({ status: 'idle' });
   const requestId = useRef(0);
 

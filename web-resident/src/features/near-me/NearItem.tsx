@@ -5,6 +5,7 @@ import { type FragmentType, graphql, useFragment } from '../../gql';
 import { displayDistance, displayWalkingMinutes } from '../../ui/format';
 import { Tag } from '../../ui/Tag';
 import { useEnumLabel } from '../../ui/use-labels';
+import { NAMESPACES } from '../../i18n';
 
 export const NearItem_CenterDistanceFragment = graphql(`
   fragment NearItem_CenterDistanceFragment on CenterDistance {
@@ -22,7 +23,7 @@ export const NearItem_CenterDistanceFragment = graphql(`
 
 /** Walking distance as text: "850 米" or "1.2 公里". */
 export function useDistanceText(): (meters: number) => string {
-  const { t } = useTranslation();
+  const { t } = useTranslation(NAMESPACES);
   return (meters) => {
     const d = displayDistance(meters);
     return d.unit === 'meters' ? t('common:meters', { count: d.count }) : t('kilometers', { count: d.count });
@@ -30,9 +31,12 @@ export function useDistanceText(): (meters: number) => string {
 }
 
 /** One nearby center: the whole row is one large link to the center's page. */
-export function NearItem(props: { item: FragmentType<typeof NearItem_CenterDistanceFragment>; rank: number }) {
+export function NearItem(props: {
+  item: FragmentType<typeof NearItem_CenterDistanceFragment>;
+  rank: number;
+}) {
   const item = useFragment(NearItem_CenterDistanceFragment, props.item);
-  const { t } = useTranslation();
+  const { t } = useTranslation(NAMESPACES);
   const label = useEnumLabel();
   const distanceText = useDistanceText();
   const { center } = item;

@@ -10,6 +10,7 @@ import { Circle, CircleMarker, MapContainer, Popup, TileLayer, useMap, ZoomContr
 import { Link } from 'react-router-dom';
 import { type FragmentType, graphql, useFragment } from '../../gql';
 import { displayWalkingMinutes } from '../../ui/format';
+import { NAMESPACES } from '../../i18n';
 
 export const NearMap_CenterDistanceFragment = graphql(`
   fragment NearMap_CenterDistanceFragment on CenterDistance {
@@ -40,16 +41,22 @@ const YOU = { color: '#ffffff', weight: 3, fillColor: '#c62828', fillOpacity: 1 
 const CENTER = { color: '#ffffff', weight: 2, fillColor: '#0b4fa8', fillOpacity: 1 };
 const RING = { color: '#0b4fa8', weight: 2, dashArray: '6 6', fillColor: '#0b4fa8', fillOpacity: 0.06 };
 
-function FitToPoints({ point, points, radius }: { point: LatLng; points: LatLng[]; radius: number }) {
+function MapEffects({ point, points, radius }: { point: LatLng; points: LatLng[]; radius: number }) {
   const map = useMap();
   useEffect(() => {
     const bounds = L.latLng(point.lat, point.lng).toBounds(radius * 2);
     for (const p of points) bounds.extend([p.lat, p.lng]);
-    map.fitBounds(bounds, { padding: [16, 16], maxZoom: 17 });
+    // no animation: a map unmounted mid-animation makes Leaflet throw
+    map.fitBounds(bounds, { padding: [16, 16], maxZoom: 17, animate: false });
   }, [map, point, points, radius]);
   useEffect(() => {
     // no "Leaflet" link in the corner: every visible word goes through i18n
     map.attributionControl?.setPrefix(false);
+    // elder mode and rotation change the box without a window resize
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => map.invalidateSize({ animate: false }));
+    observer.observe(map.getContainer());
+    return () => observer.disconnect();
   }, [map]);
   return null;
 }
@@ -60,26 +67,39 @@ export default function NearMap(props: {
   items: ReadonlyArray<FragmentType<typeof NearMap_CenterDistanceFragment>>;
 }) {
   const items = useFragment(NearMap_CenterDistanceFragment, props.items);
-  const { t } = useTranslation();
+  const { t } = useTranslation(NAMESPACES);
   const radius = walkingRadiusMeters(props.withinMinutes);
   const points = useMemo(() => items.map((i) => i.center.location), [items]);
   const { lat, lng } = props.point;
   const point = useMemo(() => ({ lat, lng }), [lat, lng]);
 
   return (
-    <div className={`near-map${TILE_URL ? '' : ' near-map-plain'}`} role="region" aria-label={t('mapLabel')} data-testid="near-map">
+    <div
+      className={`near-map${TILE_URL ? '' : ' near-map-plain'}`}
+      role="region"
+      aria-label={t('mapLabel')}
+      data-testid="near-map"
+    >
       <MapContainer
         center={[point.lat, point.lng]}
         zoom={15}
         zoomControl={false}
         attributionControl={!!TILE_ATTRIBUTION}
         scrollWheelZoom
+        zoomSnap={0.25}
         className="near-map-canvas"
       >
         {TILE_URL && (
-          <TileLayer url={TILE_URL} subdomains={TILE_SUBDOMAINS} attribution={TILE_ATTRIBUTION} maxZoom={18} />
+          <TileLayer
+            url={TILE_URL}
+            subdomains={TILE_SUBDOMAINS}
+            attribution={TILE_ATTRIBUTION}
+            maxZoom={18}
+          />
         )}
-        {TILE_URL && TILE_LABEL_URL && <TileLayer url={TILE_LABEL_URL} subdomains={TILE_SUBDOMAINS} maxZoom={18} />}
+        {TILE_URL && TILE_LABEL_URL && (
+          <TileLayer url={TILE_LABEL_URL} subdomains={TILE_SUBDOMAINS} maxZoom={18} />
+        )}
         <ZoomControl position="topright" zoomInTitle={t('mapZoomIn')} zoomOutTitle={t('mapZoomOut')} />
         <Circle center={[point.lat, point.lng]} radius={radius} pathOptions={RING} interactive={false} />
         {items.map((item) => (
@@ -92,7 +112,9 @@ export default function NearMap(props: {
             <Popup closeButton={false}>
               <div className="map-popup">
                 <strong>{item.center.name}</strong>
-                <span>{t('common:walkingMinutes', { count: displayWalkingMinutes(item.walkingMinutes) })}</span>
+                <span>
+                  {t('common:walkingMinutes', { count: displayWalkingMinutes(item.walkingMinutes) })}
+                </span>
                 <Link to={`/centers/${encodeURIComponent(item.center.id)}`}>{t('openDetail')}</Link>
               </div>
             </Popup>
@@ -101,7 +123,7 @@ export default function NearMap(props: {
         <CircleMarker center={[point.lat, point.lng]} radius={12} pathOptions={YOU}>
           <Popup closeButton={false}>{t('mapYouAreHere')}</Popup>
         </CircleMarker>
-        <FitToPoints point={point} points={points} radius={radius} />
+        <MapEffects point={point} points={points} radius={radius} />
       </MapContainer>
     </div>
   );

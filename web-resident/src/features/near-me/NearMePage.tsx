@@ -1,6 +1,6 @@
 // 附近: the resident's point (browser location or a chosen community) and the centers within
 // a 15-minute walk, as a list (nearest first) and a map.
-import { LIFE_CIRCLE_MINUTES } from '@lc/domain';
+import { LIFE_CIRCLE_MINUTES, NEAR_MAX } from '@lc/domain';
 import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -14,11 +14,12 @@ import type { RegionChoice } from '../places/RegionSelect';
 import { LocateButton } from './LocateButton';
 import { NearItem } from './NearItem';
 import { type NearState, parseNearParams, toNearParams, WIDENED_MINUTES } from './near-params';
+import { NAMESPACES } from '../../i18n';
 
 const NearMap = lazy(() => import('./NearMap'));
 
-/** How many nearby centers to list at most. */
-const NEAR_LIMIT = 50;
+/** How many nearby centers to list at most (the API refuses more than NEAR_MAX). */
+const NEAR_LIMIT = Math.min(50, NEAR_MAX);
 
 const NearMePageQuery = graphql(`
   query NearMePage($point: GeoPointInput!, $withinMinutes: Int!, $first: Int!) {
@@ -34,7 +35,7 @@ const NearMePageQuery = graphql(`
 `);
 
 export default function NearMePage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(NAMESPACES);
   const [params, setParams] = useSearchParams();
   const state = useMemo(() => parseNearParams(params), [params]);
 
@@ -45,10 +46,17 @@ export default function NearMePage() {
 
   const onPick = useCallback(
     (selection: CommunitySelection, community?: RegionChoice) => {
-      const point = selection.communityId && community?.location ? community.location : null;
-      update({ selection, point, source: point ? 'community' : null, within: LIFE_CIRCLE_MINUTES });
+      if (selection.communityId) {
+        const point = community?.location ?? null;
+        update({ selection, point, source: point ? 'community' : null, within: LIFE_CIRCLE_MINUTES });
+      } else if (state.source === 'geo') {
+        // browsing districts/streets keeps the device location until a community is chosen
+        update({ ...state, selection });
+      } else {
+        update({ selection, point: null, source: null, within: LIFE_CIRCLE_MINUTES });
+      }
     },
-    [update],
+    [update, state],
   );
 
   const onLocated = useCallback(
@@ -105,7 +113,7 @@ function NearResults({
   within: number;
   onWithin: (minutes: number) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(NAMESPACES);
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: NearMePageQuery,
     variables: { point: { lat: point.lat, lng: point.lng }, withinMinutes: within, first: NEAR_LIMIT },
@@ -119,7 +127,8 @@ function NearResults({
 
   let body;
   if (fetching && !data) body = <LoadingView lines={4} testId="near-loading" />;
-  else if (error && !data) body = <ErrorView error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
+  else if (error && !data)
+    body = <ErrorView error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
   else if (items.length === 0)
     body = (
       <EmptyView
@@ -128,7 +137,11 @@ function NearResults({
         testId="near-empty"
       >
         {!widened && (
-          <button type="button" className="big-button big-button-primary" onClick={() => onWithin(WIDENED_MINUTES)}>
+          <button
+            type="button"
+            className="big-button big-button-primary"
+            onClick={() => onWithin(WIDENED_MINUTES)}
+          >
             {t('widenTo30')}
           </button>
         )}

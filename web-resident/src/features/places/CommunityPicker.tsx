@@ -3,6 +3,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type RegionChoice, RegionSelect } from './RegionSelect';
+import { NAMESPACES } from '../../i18n';
 
 export interface CommunitySelection {
   districtId: string;
@@ -18,7 +19,7 @@ export function CommunityPicker({
   /** `community` is the chosen community (with its point) when the last select changed */
   onChange: (value: CommunitySelection, community?: RegionChoice) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(NAMESPACES);
   const { districtId, streetId, communityId } = value;
 
   const onDistrict = useCallback(
@@ -30,7 +31,8 @@ export function CommunityPicker({
     [onChange, districtId],
   );
   const onCommunity = useCallback(
-    (id: string, region: RegionChoice | undefined) => onChange({ districtId, streetId, communityId: id }, region),
+    (id: string, region: RegionChoice | undefined) =>
+      onChange({ districtId, streetId, communityId: id }, region),
     [onChange, districtId, streetId],
   );
 

@@ -7,6 +7,7 @@ import { graphql, useFragment } from '../../gql';
 import type { RegionLevel } from '../../gql/graphql';
 import { BigSelect } from '../../ui/BigSelect';
 import { errorMessageKey } from '../../ui/errors';
+import { NAMESPACES } from '../../i18n';
 
 export const RegionSelect_RegionFragment = graphql(`
   fragment RegionSelect_RegionFragment on Region {
@@ -36,11 +37,20 @@ export interface RegionChoice {
 }
 
 function toChoices(
-  regions: ReadonlyArray<{ id: string; code: string; name: string; location?: { lat: number; lng: number } | null }>,
+  regions: ReadonlyArray<{
+    id: string;
+    code: string;
+    name: string;
+    location?: { lat: number; lng: number } | null;
+  }>,
 ): RegionChoice[] {
   return [...regions]
     .sort((a, b) => a.code.localeCompare(b.code))
-    .map((r) => ({ id: r.id, name: r.name, location: r.location ? { lat: r.location.lat, lng: r.location.lng } : null }));
+    .map((r) => ({
+      id: r.id,
+      name: r.name,
+      location: r.location ? { lat: r.location.lat, lng: r.location.lng } : null,
+    }));
 }
 
 export function RegionSelect({
@@ -69,7 +79,7 @@ export function RegionSelect({
   autoSelectSingle?: boolean;
   testId?: string;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(NAMESPACES);
   const waiting = !!needsParent && !parentId;
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: RegionSelectOptionsQuery,

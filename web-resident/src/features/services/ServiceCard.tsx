@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { type FragmentType, graphql, useFragment } from '../../gql';
 import { Tag } from '../../ui/Tag';
 import { useEnumLabel } from '../../ui/use-labels';
+import { NAMESPACES } from '../../i18n';
 
 export const ServiceCard_ServiceItemFragment = graphql(`
   fragment ServiceCard_ServiceItemFragment on ServiceItem {
@@ -40,7 +41,7 @@ export function distinctCenters<T extends { center: { id: string; name: string }
 
 export function ServiceCard(props: { service: FragmentType<typeof ServiceCard_ServiceItemFragment> }) {
   const service = useFragment(ServiceCard_ServiceItemFragment, props.service);
-  const { t } = useTranslation();
+  const { t } = useTranslation(NAMESPACES);
   const label = useEnumLabel();
   const centers = distinctCenters(service.offerings);
   return (
@@ -66,7 +67,11 @@ export function ServiceCard(props: { service: FragmentType<typeof ServiceCard_Se
           <ul className="plain-list">
             {centers.map((c) => (
               <li key={c.id}>
-                <Link className="center-link" to={`/centers/${encodeURIComponent(c.id)}`} data-testid="service-center-link">
+                <Link
+                  className="center-link"
+                  to={`/centers/${encodeURIComponent(c.id)}`}
+                  data-testid="service-center-link"
+                >
                   <span>{c.name}</span>
                   <RightOutline aria-hidden="true" />
                 </Link>

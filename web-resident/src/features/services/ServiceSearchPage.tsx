@@ -1,7 +1,7 @@
 // 找服务: search the service menus by name, category and area, with cursor paging.
 // Paging renders one <ServiceResultsPage> per loaded cursor (urql's recommended pattern with
 // the document cache): every page runs the same query with its own `after`.
-import { SERVICE_CATEGORIES } from '@lc/domain';
+import { SEARCH_MAX_LENGTH, SERVICE_CATEGORIES } from '@lc/domain';
 import { SearchOutline } from 'antd-mobile-icons';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { EmptyView, ErrorView, InlineLoading, LoadingView } from '../../ui/State
 import { useEnumLabel } from '../../ui/use-labels';
 import { RegionSelect } from '../places/RegionSelect';
 import { ServiceCard } from './ServiceCard';
+import { NAMESPACES } from '../../i18n';
 
 /** Items per page: small pages keep an old phone quick. */
 export const SERVICE_PAGE_SIZE = 10;
@@ -60,7 +61,7 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 export default function ServiceSearchPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(NAMESPACES);
   const label = useEnumLabel();
   const [params, setParams] = useSearchParams();
   const [text, setText] = useState(params.get('q') ?? '');
@@ -110,6 +111,7 @@ export default function ServiceSearchPage() {
             value={text}
             placeholder={t('searchPlaceholder')}
             enterKeyHint="search"
+            maxLength={SEARCH_MAX_LENGTH}
             autoComplete="off"
             data-testid="service-search-input"
             onChange={(e) => setText(e.target.value)}
@@ -182,7 +184,7 @@ function ServiceResultsPage({
   isLast: boolean;
   onLoadMore: (cursor: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(NAMESPACES);
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: ServiceSearchPageQuery,
     variables: {

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { useSettings } from './settings-context';
+import { NAMESPACES } from '../../i18n';
 
 /** 长辈模式: a large toggle that enlarges all text and touch targets. */
 export function ElderModeSwitch() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(NAMESPACES);
   const { elderMode, setElderMode } = useSettings();
   return (
     <button

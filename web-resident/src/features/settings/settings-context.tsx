@@ -2,7 +2,7 @@
 // reflected on <html> (lang, data-elder) so the stylesheet can enlarge everything.
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type AppLocale, persistLocale } from '../../i18n';
+import { type AppLocale, persistLocale, NAMESPACES } from '../../i18n';
 
 export const ELDER_MODE_STORAGE_KEY = 'lc.resident.elderMode';
 
@@ -24,7 +24,7 @@ function readElderMode(): boolean {
 }
 
 export function SettingsProvider({ children }: { children: ReactNode }) {
-  const { i18n } = useTranslation();
+  const { i18n } = useTranslation(NAMESPACES);
   const [elderMode, setElderModeState] = useState<boolean>(readElderMode);
   const locale = (i18n.resolvedLanguage ?? i18n.language) as AppLocale;
 

@@ -5,7 +5,10 @@ import { CenterKindEnum } from '../center.entity';
 
 @InputType()
 export class CenterFilter {
-  @Field(() => ID, { nullable: true, description: 'the district, street or community the center lies in or covers' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'the district, street or community the center lies in or covers',
+  })
   regionId?: string | null;
 
   @Field(() => CenterKindEnum, { nullable: true })
@@ -42,7 +45,10 @@ export class UpdateCenterInput {
   @ArrayMaxSize(50)
   zones?: string[] | null;
 
-  @Field(() => [ID], { nullable: true, description: "communities of the center's street it is responsible for" })
+  @Field(() => [ID], {
+    nullable: true,
+    description: "communities of the center's street it is responsible for",
+  })
   @IsOptional()
   @ArrayMaxSize(500)
   coveredCommunityIds?: string[] | null;

@@ -1,0 +1,507 @@
+#!/usr/bin/env node
+// @ts-check
+/* global process, console, Buffer, setTimeout, clearTimeout */
+// `pnpm bench`: centersNear at Shanghai scale, the GraphQL API against a hand-written raw-SQL
+// baseline. Generates the data set, loads it into a fresh bench database, starts both servers in a
+// child process, then alternates the two targets under load. Writes bench-results/centers-near.json
+// and .md and prints the markdown table. Exits non-zero only on a crash; a missed target prints MISSED.
+'use strict';
+
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const http = require('node:http');
+const { fork } = require('node:child_process');
+const { performance } = require('node:perf_hooks');
+const { Client } = require('pg');
+const { generateShanghai, benchPoints, summarize } = require('./shanghai');
+const { openBenchDatabase, loadBenchData, REPO_ROOT } = require('./db');
+const { walkingRadiusMeters } = require('@lc/domain');
+const { centersNear, nearSql, BOX_MARGIN } = require('./baseline');
+const { runAutocannon, runPaced, latencyStats } = require('./load');
+
+process.env.LOG_LEVEL = process.env.BENCH_LOG_LEVEL || 'warn';
+
+/** @param {string} name @param {number} fallback @param {number} min @param {number} max */
+function intEnv(name, fallback, min, max) {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < min || n > max) throw new Error(`${name} must be a number in [${min}, ${max}], got "${raw}"`);
+  return n;
+}
+
+const cfg = {
+  seconds: intEnv('BENCH_SECONDS', 10, 1, 600),
+  warmupSeconds: intEnv('BENCH_WARMUP_SECONDS', 3, 0, 120),
+  rounds: intEnv('BENCH_ROUNDS', 2, 1, 20),
+  connections: intEnv('BENCH_CONNECTIONS', 16, 1, 1000),
+  rate: intEnv('BENCH_RATE', 200, 1, 100000),
+  rateConnections: intEnv('BENCH_RATE_CONNECTIONS', 20, 1, 1000),
+  points: intEnv('BENCH_POINTS', 500, 1, 100000),
+  samples: intEnv('BENCH_SAMPLES', 20, 1, 1000),
+  poolMax: intEnv('BENCH_POOL_MAX', intEnv('DB_POOL_MAX', 10, 1, 1000), 1, 1000),
+  autocannonRate: process.env.BENCH_AUTOCANNON_RATE !== '0',
+  outDir: process.env.BENCH_OUT || path.join(REPO_ROOT, 'bench-results'),
+};
+
+const TARGETS = {
+  ratio: 0.35,
+  p99Ms: 50,
+  statements: 3,
+};
+
+const QUERY =
+  'query($p: GeoPointInput!) { centersNear(point: $p, withinMinutes: 15, first: 20) { distanceMeters center { name offerings { service { name } } } } }';
+
+const log = (/** @type {string} */ m) => console.log(`[bench] ${m}`);
+const since = (/** @type {number} */ t) => Math.round(performance.now() - t);
+const f0 = (/** @type {number} */ x) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : '–');
+const f1 = (/** @type {number} */ x) => (Number.isFinite(x) ? x.toFixed(1) : '–');
+const f2 = (/** @type {number} */ x) => (Number.isFinite(x) ? x.toFixed(2) : '–');
+const secs = (/** @type {number} */ ms) => `${(ms / 1000).toFixed(1)} s`;
+const mean = (/** @type {number[]} */ xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/** POST on loopback, outside any load. */
+function post(port, body) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/graphql',
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': body.length },
+        timeout: 30000,
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** The target process and a request/response channel to it. */
+function startTargets(url) {
+  const child = fork(path.join(__dirname, 'server.js'), [], {
+    env: { ...process.env, BENCH_DB_URL: url, BENCH_POOL_MAX: String(cfg.poolMax) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  let nextId = 0;
+  /** @type {Map<number, { resolve: (m: any) => void, reject: (e: Error) => void }>} */
+  const pending = new Map();
+  /** @type {Promise<any>} */
+  const ready = new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error('bench server did not start within 120 s')), 120000);
+    child.on('message', (/** @type {any} */ m) => {
+      if (m.type === 'ready') {
+        clearTimeout(t);
+        resolve(m);
+        return;
+      }
+      const p = pending.get(m.id);
+      if (!p) return;
+      pending.delete(m.id);
+      if (m.type === 'error') p.reject(new Error(m.error));
+      else p.resolve(m);
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(t);
+      const err = new Error(`bench server exited (code ${code}, signal ${signal})`);
+      reject(err);
+      for (const p of pending.values()) p.reject(err);
+      pending.clear();
+    });
+  });
+  ready.catch(() => undefined);
+  /** @param {Record<string, unknown>} msg @returns {Promise<any>} */
+  const call = (msg, timeoutMs = 60000) =>
+    new Promise((resolve, reject) => {
+      const id = ++nextId;
+      const t = setTimeout(() => {
+        pending.delete(id);
+        reject(new Error(`bench server: no answer to ${msg.type}`));
+      }, timeoutMs);
+      pending.set(id, {
+        resolve: (m) => (clearTimeout(t), resolve(m)),
+        reject: (e) => (clearTimeout(t), reject(e)),
+      });
+      child.send({ ...msg, id });
+    });
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    try {
+      if (child.connected) await call({ type: 'stop' }, 15000);
+    } catch {}
+    const t = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(t);
+  };
+  return { child, ready, call, stop };
+}
+
+/** Database-only cost of the three statements per point, one connection, sequential. */
+async function dbDiagnostics(url, points) {
+  const { sql, source } = nearSql();
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const stmtMs = [0, 0, 0];
+    let statements = 0;
+    let centers = 0;
+    let offerings = 0;
+    let emptyPoints = 0;
+    /** @type {number[]} */
+    const totals = [];
+    for (const p of points) {
+      let i = 0;
+      const t0 = performance.now();
+      const timed = {
+        query: async (/** @type {string} */ q, /** @type {unknown[]} */ params) => {
+          const t = performance.now();
+          const r = await client.query(q, params);
+          stmtMs[Math.min(i++, 2)] += performance.now() - t;
+          statements++;
+          return r;
+        },
+      };
+      const data = await centersNear(timed, sql, p);
+      totals.push(performance.now() - t0);
+      centers += data.centersNear.length;
+      if (data.centersNear.length === 0) emptyPoints++;
+      for (const c of data.centersNear) offerings += c.center.offerings.length;
+    }
+    const radius = walkingRadiusMeters(15);
+    const p = points[0];
+    const { rows: plan } = await client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`, [
+      p.lat,
+      p.lng,
+      radius * BOX_MARGIN,
+      radius,
+      20,
+    ]);
+    const planText = plan.map((r) => r['QUERY PLAN']).join('\n');
+    const n = points.length;
+    return {
+      sqlSource: source,
+      points: n,
+      statementsPerRequest: statements / n,
+      meanMs: { near: stmtMs[0] / n, offerings: stmtMs[1] / n, services: stmtMs[2] / n, total: mean(totals) },
+      totalMs: latencyStats(totals),
+      meanCentersPerPoint: centers / n,
+      meanOfferingsPerPoint: offerings / n,
+      pointsWithoutCenters: emptyPoints,
+      nearPlanUsesGist: /center_earth_idx/.test(planText),
+      nearPlan: planText,
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+async function main() {
+  const started = performance.now();
+  /** @type {any} */
+  const report = {
+    benchmark: 'centersNear at Shanghai scale: GraphQL API vs raw-SQL baseline',
+    startedAt: new Date().toISOString(),
+    query: QUERY,
+    config: cfg,
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+    },
+  };
+  log(
+    `config: ${cfg.rounds} rounds × ${cfg.seconds} s per target and mode, warm-up ${cfg.warmupSeconds} s, ` +
+      `${cfg.connections} connections at saturation, ${cfg.rate} req/s fixed rate, pool ${cfg.poolMax}, ${cfg.points} points`,
+  );
+
+  let t = performance.now();
+  const data = generateShanghai();
+  const generateMs = since(t);
+  const counts = summarize(data);
+  report.data = counts;
+  log(
+    `generated ${counts.districts} districts, ${counts.streets} streets, ${f0(counts.communities)} communities, ` +
+      `${f0(counts.centers)} centers, ${f0(counts.services)} service items, ${f0(counts.offerings)} offerings in ${generateMs} ms`,
+  );
+
+  /** @type {Array<() => Promise<unknown>>} */
+  const cleanups = [];
+  const cleanup = async () => {
+    while (cleanups.length) {
+      const fn = cleanups.pop();
+      try {
+        await fn?.();
+      } catch (err) {
+        console.error('[bench] cleanup:', err);
+      }
+    }
+  };
+  let interrupted = false;
+  const onSignal = (/** @type {string} */ sig) => {
+    if (interrupted) return;
+    interrupted = true;
+    console.error(`[bench] ${sig}: stopping`);
+    cleanup().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', () => onSignal('SIGINT'));
+  process.once('SIGTERM', () => onSignal('SIGTERM'));
+
+  try {
+    t = performance.now();
+    const db = await openBenchDatabase();
+    cleanups.push(async () => {
+      if (db.embedded) log('stopping embedded PostgreSQL');
+      await db.stop();
+    });
+    log(`database ${new URL(db.url).pathname.slice(1)} recreated on ${db.where}`);
+    const loaded = await loadBenchData(db.url, data);
+    const loadMs = since(t);
+    report.database = { where: db.where, embedded: db.embedded, ...loaded.counts };
+    report.timings = { generateMs, ...db.timings, ...loaded.timings, loadTotalMs: loadMs };
+    log(
+      `loaded in ${secs(loadMs)} (${db.timings.startEmbeddedMs !== undefined ? `start ${db.timings.startEmbeddedMs} ms, ` : ''}` +
+        `recreate ${db.timings.recreateMs} ms, migrate ${loaded.timings.migrateMs} ms, write ${loaded.timings.writeMs} ms, ` +
+        `ANALYZE ${loaded.timings.analyzeMs} ms); database ${loaded.counts.size}, PostgreSQL ${loaded.counts.server_version}`,
+    );
+
+    const points = benchPoints(data, cfg.points);
+    const bodies = points.map((p) => Buffer.from(JSON.stringify({ query: QUERY, variables: { p } })));
+
+    t = performance.now();
+    const diag = await dbDiagnostics(db.url, points);
+    report.dbOnly = diag;
+    log(
+      `database alone (1 connection, sequential, ${diag.points} points): ${f2(diag.meanMs.total)} ms per request ` +
+        `(near ${f2(diag.meanMs.near)}, offerings ${f2(diag.meanMs.offerings)}, services ${f2(diag.meanMs.services)}); ` +
+        `${f1(diag.meanCentersPerPoint)} centers and ${f1(diag.meanOfferingsPerPoint)} offerings per answer; ` +
+        `near query ${diag.nearPlanUsesGist ? 'uses' : 'does NOT use'} the GiST index [${since(t)} ms]`,
+    );
+
+    const targets = startTargets(db.url);
+    cleanups.push(() => targets.stop());
+    const ready = await targets.ready;
+    log(`servers up: GraphQL http://127.0.0.1:${ready.gqlPort}/graphql, baseline http://127.0.0.1:${ready.basePort}/`);
+
+    // Statements per GraphQL request, and the same answers from both targets.
+    const counts3 = [];
+    let mismatches = 0;
+    let firstMismatch = null;
+    for (let i = 0; i < Math.min(cfg.samples, bodies.length); i++) {
+      const g = await targets.call({ type: 'count', body: bodies[i].toString('utf8') });
+      const b = /** @type {any} */ (await post(ready.basePort, bodies[i]));
+      counts3.push(g.count);
+      const gd = g.status === 200 ? JSON.stringify(JSON.parse(g.body).data) : `HTTP ${g.status}: ${g.body}`;
+      const bd = b.status === 200 ? JSON.stringify(JSON.parse(b.body).data) : `HTTP ${b.status}: ${b.body}`;
+      if (gd !== bd) {
+        mismatches++;
+        firstMismatch ??= { point: points[i], graphql: gd.slice(0, 400), baseline: bd.slice(0, 400) };
+      }
+    }
+    const byCount = {};
+    for (const c of counts3) byCount[c] = (byCount[c] ?? 0) + 1;
+    report.statements = {
+      samples: counts3.length,
+      min: Math.min(...counts3),
+      max: Math.max(...counts3),
+      histogram: byCount,
+    };
+    report.equivalence = { samples: counts3.length, mismatches, firstMismatch };
+    log(
+      `SQL statements per GraphQL request over ${counts3.length} points: ${JSON.stringify(byCount)}; ` +
+        `answers ${mismatches === 0 ? 'identical to' : `DIFFER (${mismatches}) from`} the baseline's`,
+    );
+    if (firstMismatch) log(`first difference: ${JSON.stringify(firstMismatch)}`);
+
+    const cpu = async () => {
+      const m = await targets.call({ type: 'cpu' });
+      return (m.cpu.user + m.cpu.system) / 1000;
+    };
+    const gql = { name: 'graphql', port: ready.gqlPort };
+    const base = { name: 'baseline', port: ready.basePort };
+
+    if (cfg.warmupSeconds > 0) {
+      for (const tg of [gql, base]) {
+        const w = await runAutocannon({ port: tg.port, path: '/graphql', bodies, connections: cfg.connections, seconds: cfg.warmupSeconds });
+        log(`warm-up ${tg.name}: ${f0(w.rps)} req/s`);
+      }
+    }
+
+    /** @type {any[]} */
+    const runs = [];
+    /** @type {Record<string, number[]>} fixed-rate latencies of every round */
+    const pooled = {};
+    const modes = ['saturation', 'fixed-rate', ...(cfg.autocannonRate ? ['autocannon-rate'] : [])];
+    for (let r = 0; r < cfg.rounds; r++) {
+      const order = r % 2 === 0 ? [gql, base] : [base, gql];
+      const offset = (r * 131) % bodies.length;
+      for (const mode of modes) {
+        for (const tg of order) {
+          const c0 = await cpu();
+          let res;
+          if (mode === 'saturation') {
+            res = await runAutocannon({ port: tg.port, path: '/graphql', bodies, connections: cfg.connections, seconds: cfg.seconds, offset });
+          } else if (mode === 'fixed-rate') {
+            res = await runPaced({ port: tg.port, path: '/graphql', bodies, rate: cfg.rate, seconds: cfg.seconds, offset });
+          } else {
+            res = await runAutocannon({
+              port: tg.port,
+              path: '/graphql',
+              bodies,
+              connections: cfg.rateConnections,
+              overallRate: cfg.rate,
+              seconds: cfg.seconds,
+              offset,
+            });
+          }
+          const cpuMsPerRequest = res.ok > 0 ? ((await cpu()) - c0) / res.ok : NaN;
+          const { latencies, ...rest } = res;
+          if (latencies) (pooled[tg.name] ??= []).push(...latencies);
+          runs.push({ round: r + 1, mode, target: tg.name, cpuMsPerRequest, ...rest });
+          const errs =
+            mode === 'fixed-rate'
+              ? res.failed + res.bad
+              : res.non2xx + res.errors + res.timeouts + res.mismatches;
+          log(
+            `round ${r + 1} ${mode.padEnd(15)} ${tg.name.padEnd(8)} ` +
+              (mode === 'fixed-rate' ? `${f0(res.achievedRps)} req/s achieved` : `${f0(res.rps)} req/s`) +
+              `, p50 ${f1(res.latency.p50)} ms, p99 ${f1(res.latency.p99)} ms, max ${f1(res.latency.max)} ms` +
+              `, server CPU ${f2(cpuMsPerRequest)} ms/req${errs ? `, ${errs} FAILED` : ''}`,
+          );
+        }
+      }
+    }
+    report.runs = runs;
+
+    // Summary per target and mode.
+    const pick = (mode, target) => runs.filter((x) => x.mode === mode && x.target === target);
+    const summary = {};
+    for (const tg of ['graphql', 'baseline']) {
+      const sat = pick('saturation', tg);
+      const fixed = pick('fixed-rate', tg);
+      const ac = pick('autocannon-rate', tg);
+      summary[tg] = {
+        saturation: {
+          rps: mean(sat.map((x) => x.rps)),
+          rpsPerRound: sat.map((x) => Math.round(x.rps)),
+          p50: mean(sat.map((x) => x.latency.p50)),
+          p99: mean(sat.map((x) => x.latency.p99)),
+          failed: sat.reduce((a, x) => a + x.non2xx + x.errors + x.timeouts + x.mismatches, 0),
+          cpuMsPerRequest: mean(sat.map((x) => x.cpuMsPerRequest)),
+        },
+        fixedRate: {
+          // pooled over rounds: p50/p99 of every request
+          ...latencyStats(pooled[tg] ?? []),
+          p50PerRound: fixed.map((x) => +x.latency.p50.toFixed(2)),
+          p99PerRound: fixed.map((x) => +x.latency.p99.toFixed(2)),
+          achievedRps: Math.min(...fixed.map((x) => x.achievedRps)),
+          failed: fixed.reduce((a, x) => a + x.failed + x.bad, 0),
+          maxSendLagMs: Math.max(...fixed.map((x) => x.maxSendLagMs)),
+          cpuMsPerRequest: mean(fixed.map((x) => x.cpuMsPerRequest)),
+        },
+        ...(ac.length
+          ? {
+              autocannonRate: {
+                p50: Math.max(...ac.map((x) => x.latency.p50)),
+                p99: Math.max(...ac.map((x) => x.latency.p99)),
+                rps: mean(ac.map((x) => x.rps)),
+                failed: ac.reduce((a, x) => a + x.non2xx + x.errors + x.timeouts + x.mismatches, 0),
+              },
+            }
+          : {}),
+      };
+    }
+    report.summary = summary;
+    const G = summary.graphql;
+    const B = summary.baseline;
+    const ratio = G.saturation.rps / B.saturation.rps;
+    const checks = [
+      {
+        name: 'saturated rate, GraphQL / baseline',
+        target: `≥ ${TARGETS.ratio}×`,
+        value: `${f2(ratio)}×`,
+        pass: ratio >= TARGETS.ratio && G.saturation.failed === 0,
+      },
+      {
+        name: `GraphQL p99 at ${cfg.rate} req/s`,
+        target: `< ${TARGETS.p99Ms} ms`,
+        value: `${f1(G.fixedRate.p99)} ms`,
+        pass: G.fixedRate.p99 < TARGETS.p99Ms && G.fixedRate.failed === 0,
+      },
+      {
+        name: 'SQL statements per GraphQL request',
+        target: `= ${TARGETS.statements}`,
+        value: report.statements.min === report.statements.max ? `${report.statements.min}` : `${report.statements.min}–${report.statements.max}`,
+        pass: report.statements.min === TARGETS.statements && report.statements.max === TARGETS.statements,
+      },
+    ];
+    report.checks = checks;
+    report.finishedAt = new Date().toISOString();
+    report.timings.totalMs = since(started);
+
+    const verdict = (c) => (c.pass ? 'PASS' : 'MISSED');
+    const md = [
+      `### centersNear at Shanghai scale (\`pnpm bench\`)`,
+      '',
+      `${counts.districts} districts, ${counts.streets} streets/towns, ${f0(counts.communities)} communities, ` +
+        `${f0(counts.centers)} centers, ${f0(counts.services)} service items, ${f0(counts.offerings)} offerings ` +
+        `(generated in ${secs(generateMs)}, loaded in ${secs(report.timings.loadTotalMs)}: ` +
+        `${db.timings.startEmbeddedMs !== undefined ? `embedded start ${secs(db.timings.startEmbeddedMs)}, ` : ''}` +
+        `migrations ${secs(loaded.timings.migrateMs)}, writeSeed ${secs(loaded.timings.writeMs)}, ANALYZE ${secs(loaded.timings.analyzeMs)}). ` +
+        `Each answer: ${f1(diag.meanCentersPerPoint)} centers, ${f1(diag.meanOfferingsPerPoint)} offerings on average, over ${f0(cfg.points)} rotating points.`,
+      '',
+      `| | GraphQL API | raw-SQL baseline | GraphQL / baseline |`,
+      `|---|---:|---:|---:|`,
+      `| req/s at saturation (${cfg.connections} connections, mean of ${cfg.rounds}) | ${f0(G.saturation.rps)} | ${f0(B.saturation.rps)} | ${f2(ratio)}× |`,
+      `| p50 / p99 at saturation, ms | ${f1(G.saturation.p50)} / ${f1(G.saturation.p99)} | ${f1(B.saturation.p50)} / ${f1(B.saturation.p99)} | |`,
+      `| p50 / p99 at ${cfg.rate} req/s, evenly paced, ms | ${f1(G.fixedRate.p50)} / ${f1(G.fixedRate.p99)} | ${f1(B.fixedRate.p50)} / ${f1(B.fixedRate.p99)} | |`,
+      ...(G.autocannonRate && B.autocannonRate
+        ? [
+            `| p50 / p99 at autocannon \`overallRate: ${cfg.rate}\` (${cfg.rateConnections} conn., bursty), ms | ${f1(G.autocannonRate.p50)} / ${f1(G.autocannonRate.p99)} | ${f1(B.autocannonRate.p50)} / ${f1(B.autocannonRate.p99)} | |`,
+          ]
+        : []),
+      `| server CPU per request at saturation, ms | ${f2(G.saturation.cpuMsPerRequest)} | ${f2(B.saturation.cpuMsPerRequest)} | ${f2(G.saturation.cpuMsPerRequest / B.saturation.cpuMsPerRequest)}× |`,
+      `| SQL statements per request | ${checks[2].value} | 3 | |`,
+      `| database time per request, alone (sequential) | | ${f2(diag.meanMs.total)} ms | |`,
+      '',
+      `| target | wanted | measured | result |`,
+      `|---|---|---|---|`,
+      ...checks.map((c) => `| ${c.name} | ${c.target} | ${c.value} | ${verdict(c)} |`),
+      '',
+      `${report.machine.cpus} CPUs (${report.machine.cpuModel}), Node ${process.version}, PostgreSQL ${loaded.counts.server_version} ` +
+        `(${db.embedded ? 'embedded' : 'DATABASE_URL server'}), pool ${cfg.poolMax} per target; load generator, both servers ` +
+        `and PostgreSQL share the machine. Targets alternate (ABBA) in ${cfg.rounds} rounds of ${cfg.seconds} s per mode. ` +
+        `"Evenly paced" is an open-loop generator: one request every ${f1(1000 / cfg.rate)} ms, latency from the scheduled send time.`,
+      '',
+    ].join('\n');
+    report.markdown = md;
+
+    fs.mkdirSync(cfg.outDir, { recursive: true });
+    fs.writeFileSync(path.join(cfg.outDir, 'centers-near.json'), JSON.stringify(report, null, 2) + '\n');
+    fs.writeFileSync(path.join(cfg.outDir, 'centers-near.md'), md);
+    console.log('\n' + md);
+    for (const c of checks) console.log(`${verdict(c).padEnd(6)} ${c.name}: ${c.value} (target ${c.target})`);
+    log(`results in ${path.relative(process.cwd(), cfg.outDir) || '.'}/centers-near.{json,md}; whole run ${secs(report.timings.totalMs)}`);
+  } finally {
+    await cleanup();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error('[bench] crashed:', err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,104 @@
+// @ts-check
+/* global process, console, Buffer */
+// The benchmark's target process (started by run.js with an IPC channel): the real GraphQL API
+// (createApiServer on a TypeORM pool) and the raw-SQL baseline (node:http on a pg.Pool of the same
+// size), both on 127.0.0.1, random ports. Load generation stays in the parent process.
+'use strict';
+
+process.env.LOG_LEVEL = process.env.BENCH_LOG_LEVEL || 'warn';
+
+const http = require('node:http');
+const { Pool } = require('pg');
+const { connect } = require('api/dist/db/data-source');
+const { createApiServer } = require('api/dist/server');
+const { queryCounter } = require('api/dist/db/query-counter');
+const { createBaselineServer } = require('./baseline');
+
+const url = /** @type {string} */ (process.env.BENCH_DB_URL);
+const poolMax = Number(process.env.BENCH_POOL_MAX || 10);
+
+/** @param {http.Server} server */
+const listen = (server) =>
+  new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const addr = server.address();
+      resolve(typeof addr === 'object' && addr ? addr.port : 0);
+    });
+  });
+
+/** One POST on loopback; resolves with status and body. */
+function post(port, path, body) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        timeout: 30000,
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function main() {
+  const ds = await connect(url, { poolMax });
+  const api = await createApiServer(ds);
+  const gqlPort = await api.listen(0, '127.0.0.1');
+  const pool = new Pool({ connectionString: url, max: poolMax, application_name: 'life-circle-bench-baseline' });
+  pool.on('error', (err) => console.error('baseline pool error', err));
+  const baseline = createBaselineServer(pool);
+  const basePort = await listen(baseline);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    baseline.closeAllConnections?.();
+    await new Promise((r) => baseline.close(() => r(undefined)));
+    api.httpServer.closeAllConnections?.();
+    await api.close();
+    await pool.end();
+    await ds.destroy();
+  };
+
+  process.on('message', async (/** @type {any} */ msg) => {
+    try {
+      if (msg.type === 'count') {
+        // statements of exactly one GraphQL request (nothing else runs in this process meanwhile)
+        queryCounter.reset();
+        const r = await post(gqlPort, '/graphql', msg.body);
+        const count = queryCounter.count;
+        process.send?.({ type: 'count', id: msg.id, count, status: r.status, body: r.body });
+      } else if (msg.type === 'cpu') {
+        process.send?.({ type: 'cpu', id: msg.id, cpu: process.cpuUsage(), mem: process.memoryUsage().rss });
+      } else if (msg.type === 'stop') {
+        await stop();
+        process.send?.({ type: 'stopped', id: msg.id });
+        process.disconnect?.();
+      }
+    } catch (err) {
+      process.send?.({ type: 'error', id: msg.id, error: String(err && /** @type {Error} */ (err).stack) });
+    }
+  });
+  // the parent went away: do not linger
+  process.on('disconnect', () => {
+    stop().finally(() => process.exit(0));
+  });
+  process.send?.({ type: 'ready', gqlPort, basePort, pid: process.pid });
+}
+
+main().catch((err) => {
+  console.error('bench server failed:', err);
+  process.exit(1);
+});

@@ -14,12 +14,14 @@ export interface Context {
   db: DataSource;
   loaders: Loaders;
   requestId: string;
+  /** the caller's address, for rate limits */
+  ip: string;
 }
 
 export function createLoaders(db: DataSource): Loaders {
   return { places: createPlacesLoaders(db), services: createServicesLoaders(db) };
 }
 
-export function createContext(db: DataSource, viewer: Viewer | null, requestId: string): Context {
-  return { viewer, db, loaders: createLoaders(db), requestId };
+export function createContext(db: DataSource, viewer: Viewer | null, requestId: string, ip = ''): Context {
+  return { viewer, db, loaders: createLoaders(db), requestId, ip };
 }

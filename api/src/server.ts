@@ -56,7 +56,12 @@ export async function createApiServer(db: DataSource): Promise<ApiServer> {
 
   const graphqlHandler = expressMiddleware(apollo, {
     context: async ({ req }) =>
-      createContext(db, await viewerFromToken(db, bearer(req.headers.authorization)), randomUUID()),
+      createContext(
+        db,
+        await viewerFromToken(db, bearer(req.headers.authorization)),
+        randomUUID(),
+        req.ip ?? req.socket.remoteAddress ?? '',
+      ),
   });
   const json = express.json({ limit: '1mb' });
 

@@ -4,6 +4,7 @@
 import 'leaflet/dist/leaflet.css';
 import { latLngBounds } from 'leaflet';
 import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Circle, CircleMarker, MapContainer, ScaleControl, TileLayer, Tooltip, useMap } from 'react-leaflet';
 
 export interface MapPoint {
@@ -75,6 +76,7 @@ export function PointMap({
   height?: number;
   testId?: string;
 }) {
+  const { i18n } = useTranslation();
   const valid = useMemo(
     () => points.filter((p) => Number.isFinite(p.lat) && Number.isFinite(p.lng)),
     [points],
@@ -93,7 +95,8 @@ export function PointMap({
         preferCanvas
       >
         {TILE_URL ? <TileLayer url={TILE_URL} attribution={TILE_ATTRIBUTION} /> : null}
-        <ScaleControl imperial={false} />
+        {/* Leaflet's scale reads "m"/"km": shown in English only (the legend gives metres in Chinese). */}
+        {i18n.language === 'en' ? <ScaleControl imperial={false} /> : null}
         {areas.map((a) => (
           <Circle
             key={`area-${a.id}`}

@@ -14,7 +14,8 @@ async function insertJson<T extends object>(
   if (rows.length === 0) return [];
   const names = Object.keys(columns);
   const defs = names.map((n) => `${n} ${columns[n]}`).join(', ');
-  const returning = 'code' in columns ? 'RETURNING id, code' : table === 'center_community' ? '' : 'RETURNING id';
+  const returning =
+    'code' in columns ? 'RETURNING id, code' : table === 'center_community' ? '' : 'RETURNING id';
   const out: { id: number; code: string }[] = [];
   for (let i = 0; i < rows.length; i += 2000) {
     const chunk = rows.slice(i, i + 2000);

@@ -4,6 +4,7 @@ import { dummyPasswordHash, verifyPassword } from '../../auth/password';
 import { signToken, verifyToken } from '../../auth/token';
 import type { Viewer } from '../../auth/viewer';
 import { AppError } from '../../common/app-error';
+import { RateLimiter } from '../../common/rate-limiter';
 import type { Context } from '../../context';
 import type { Region } from '../places/region.entity';
 import { User } from './user.entity';
@@ -11,12 +12,27 @@ import { User } from './user.entity';
 /** The same answer for an unknown user, a wrong password, a disabled or (in production) demo account. */
 const badCredentials = () => new AppError('UNAUTHENTICATED', '用户名或密码错误 / wrong username or password');
 
+/** Failed logins: 10 per username and address per 15 minutes, then RATE_LIMITED. */
+const LOGIN_FAILURES_ALLOWED = 10;
+const loginFailures = new RateLimiter(LOGIN_FAILURES_ALLOWED, 15 * 60 * 1000);
+
 export const userService = {
   async login(ctx: Context, username: string, password: string): Promise<{ token: string; user: User }> {
+    const key = `${username.trim().toLowerCase()}|${ctx.ip}`;
+    if (loginFailures.isLimited(key)) {
+      throw new AppError(
+        'RATE_LIMITED',
+        '登录失败次数过多，请15分钟后再试 / too many failed logins, try later',
+      );
+    }
     const user = await ctx.db.getRepository(User).findOne({ where: { username: username.trim() } });
     const hash = user?.passwordHash ?? (await dummyPasswordHash());
     const ok = await verifyPassword(password, hash);
-    if (!user || !ok || !user.active || (user.isDemo && config.isProduction)) throw badCredentials();
+    if (!user || !ok || !user.active || (user.isDemo && config.isProduction)) {
+      loginFailures.hit(key);
+      throw badCredentials();
+    }
+    loginFailures.reset(key);
     return { token: signToken(user.id, user.role), user };
   },
 

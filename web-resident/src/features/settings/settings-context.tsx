@@ -24,13 +24,17 @@ function readElderMode(): boolean {
 }
 
 export function SettingsProvider({ children }: { children: ReactNode }) {
-  const { i18n } = useTranslation(NAMESPACES);
+  const { t, i18n } = useTranslation(NAMESPACES);
   const [elderMode, setElderModeState] = useState<boolean>(readElderMode);
   const locale = (i18n.resolvedLanguage ?? i18n.language) as AppLocale;
 
   useEffect(() => {
     document.documentElement.dataset.elder = elderMode ? 'on' : 'off';
   }, [elderMode]);
+
+  useEffect(() => {
+    document.title = t('common:appName');
+  }, [t, locale]);
 
   const setElderMode = useCallback((on: boolean) => {
     setElderModeState(on);

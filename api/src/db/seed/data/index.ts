@@ -5,7 +5,7 @@
 // walkingRadiusMeters(15) = 1,125 m straight-line at 4.5 km/h (@lc/domain geo.ts). By
 // construction every community is within ~1,010 m of a center, except a handful of outliers
 // placed deliberately beyond 1,250 m of every center so the coverage view has something to show.
-import { FACILITIES } from '@lc/domain';
+import { FACILITIES, haversineMeters } from '@lc/domain';
 import type { SeedCenter, SeedData, SeedRegion } from '../seed-types';
 import { nearestDistance, randomInDisc, round6, type LatLng } from './geometry';
 import { buildJiading } from './jiading';
@@ -16,7 +16,6 @@ import { buildPutuo } from './putuo';
 import { allItems, buildServices } from './services';
 import type { DistrictBuild, StreetGeo } from './types';
 import { buildUsers } from './users';
-import { haversineMeters } from '@lc/domain';
 
 /** Outliers lie at least this far from every center, metres (15 minutes is 1,125 m). */
 export const OUTLIER_MIN_DISTANCE_M = 1250;

@@ -93,7 +93,7 @@ export const PUTUO_STREETS: readonly HubStreetDef[] = [
       '华师大五村',
       '金沙江苑',
       '大渡河路',
-      '长风大悦',
+      '长风华庭',
       '天地花园',
       '苏州河畔',
       '白玉新村',
@@ -345,7 +345,7 @@ export const PUTUO_STREETS: readonly HubStreetDef[] = [
       '静川苑',
       '真源一村',
       '真如新苑',
-      '桃浦河',
+      '真华苑',
     ],
     hubs: [
       { name: '真如片区', residential: 8, bearing: 0, frac: 0.5, road: '兰溪路' },

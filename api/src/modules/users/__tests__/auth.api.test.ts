@@ -156,9 +156,17 @@ describe('updateCenter scoping', () => {
 
   it('changes facilities, zones and covered communities', async () => {
     const token = await api.login('taopu_admin');
+    // another center of 桃浦镇, so that no other test file sees the change
+    const list: any = await api.gql(
+      `query($r: ID) { centers(filter: { regionId: $r }, first: 50) { edges { node { id name } } } }`,
+      { r: taopudong.streetId },
+    );
+    const otherTaopu = list.data.centers.edges
+      .map((e: any) => e.node)
+      .find((n: any) => n.id !== taopudong.id);
     const original: any = await api.gql(
       `query($id: ID!) { center(id: $id) { facilities zones coveredCommunities { id } } }`,
-      { id: taopudong.id },
+      { id: otherTaopu.id },
     );
     const q: any = await api.gql(`query($id: ID!) { region(id: $id) { children { id } } }`, {
       id: taopudong.streetId,
@@ -167,7 +175,7 @@ describe('updateCenter scoping', () => {
     const r: any = await api.gql(
       `mutation($id: ID!, $input: UpdateCenterInput!) { updateCenter(id: $id, input: $input) { facilities zones coveredCommunities { id } } }`,
       {
-        id: taopudong.id,
+        id: otherTaopu.id,
         input: { facilities: ['CANTEEN', 'BARBER'], zones: ['RECEPTION'], coveredCommunityIds: communityIds },
       },
       token,
@@ -177,12 +185,12 @@ describe('updateCenter scoping', () => {
     expect(r.data.updateCenter.coveredCommunities.map((c: any) => c.id).sort()).toEqual(
       [...communityIds].sort(),
     );
-    // put it back: other test files read 桃浦东片区 as seeded
+    // put it back as seeded
     const o = original.data.center;
     const back: any = await api.gql(
       `mutation($id: ID!, $input: UpdateCenterInput!) { updateCenter(id: $id, input: $input) { coveredCommunities { id } } }`,
       {
-        id: taopudong.id,
+        id: otherTaopu.id,
         input: {
           facilities: o.facilities,
           zones: o.zones,

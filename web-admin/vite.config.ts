@@ -5,6 +5,20 @@ import react from '@vitejs/plugin-react';
 // Same origin in production: the API serves this SPA and /graphql. In dev, proxy to the API.
 export default defineConfig({
   plugins: [react()],
+  // Pre-bundle the deps that lazy routes pull in, so the dev server doesn't discover them
+  // mid-session and reload the page.
+  optimizeDeps: {
+    include: [
+      'antd/locale/zh_CN',
+      'antd/locale/en_US',
+      'echarts/core',
+      'echarts/charts',
+      'echarts/renderers',
+      'echarts-for-react/lib/core',
+      'leaflet',
+      'react-leaflet',
+    ],
+  },
   server: {
     port: 5173,
     proxy: {

@@ -1,5 +1,6 @@
 // @ts-check
-/* global module, Buffer */
+/* global require, module, Buffer */
+/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS, run by plain node against api/dist */
 // The hand-written reference for centersNear: a plain node:http handler doing the same work as
 // the GraphQL API with three SQL statements (the near query, offerings of those centers,
 // services of those offerings) and answering the same JSON shape.
@@ -56,9 +57,7 @@ async function centersNear(db, sql, p, withinMinutes = 15, first = 20) {
   if (rows.length === 0) return { centersNear: [] };
   const { rows: offerings } = await db.query(OFFERINGS_SQL, [rows.map((r) => r.id)]);
   const serviceIds = [...new Set(offerings.map((o) => o.service_id))];
-  const { rows: services } = serviceIds.length
-    ? await db.query(SERVICES_SQL, [serviceIds])
-    : { rows: [] };
+  const { rows: services } = serviceIds.length ? await db.query(SERVICES_SQL, [serviceIds]) : { rows: [] };
   const serviceById = new Map(services.map((s) => [s.id, s]));
   /** @type {Map<number, any[]>} */
   const byCenter = new Map();
@@ -72,7 +71,9 @@ async function centersNear(db, sql, p, withinMinutes = 15, first = 20) {
       distanceMeters: Number(r.lc_distance),
       center: {
         name: r.name,
-        offerings: (byCenter.get(r.id) ?? []).map((o) => ({ service: { name: serviceById.get(o.service_id).name } })),
+        offerings: (byCenter.get(r.id) ?? []).map((o) => ({
+          service: { name: serviceById.get(o.service_id).name },
+        })),
       },
     })),
   };

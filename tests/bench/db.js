@@ -1,5 +1,6 @@
 // @ts-check
-/* global module, process */
+/* global require, module, __dirname, process, URL */
+/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS, run by plain node against api/dist */
 // The benchmark's own database: `lc_bench` (BENCH_DATABASE) on the server of DATABASE_URL, or on
 // an embedded PostgreSQL in .data/postgres-bench (port 54349) when DATABASE_URL is unset. Dropped
 // and recreated on every run, then migrated, loaded with writeSeed() and analysed.
@@ -26,7 +27,8 @@ const since = (/** @type {number} */ t) => Math.round(performance.now() - t);
  */
 async function openBenchDatabase() {
   const name = process.env.BENCH_DATABASE || 'lc_bench';
-  if (!/bench/i.test(name)) throw new Error(`BENCH_DATABASE must contain "bench" (it is dropped every run): ${name}`);
+  if (!/bench/i.test(name))
+    throw new Error(`BENCH_DATABASE must contain "bench" (it is dropped every run): ${name}`);
   /** @type {Record<string, number>} */
   const timings = {};
   let url;
@@ -50,7 +52,10 @@ async function openBenchDatabase() {
   }
   try {
     const t = performance.now();
-    const admin = new Client({ connectionString: withDatabase(url, 'postgres'), connectionTimeoutMillis: 10000 });
+    const admin = new Client({
+      connectionString: withDatabase(url, 'postgres'),
+      connectionTimeoutMillis: 10000,
+    });
     await admin.connect();
     try {
       const quoted = `"${name.replace(/"/g, '""')}"`;

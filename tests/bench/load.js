@@ -1,5 +1,6 @@
 // @ts-check
-/* global module, Buffer, setTimeout, clearTimeout */
+/* global require, module, Buffer, setTimeout, clearTimeout */
+/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS, run by plain node against api/dist */
 // Load generators: autocannon (closed loop, for saturation) and an open-loop pacer that sends
 // evenly spaced requests at a fixed rate and measures latency from each request's *scheduled*
 // send time (so a slow server cannot hide its queueing: no coordinated omission).
@@ -32,7 +33,8 @@ function latencyStats(values) {
 }
 
 /** A body looks like a successful centersNear answer. */
-const okBody = (/** @type {string} */ b) => b.startsWith('{"data":{"centersNear":[') && !b.includes('"errors"');
+const okBody = (/** @type {string} */ b) =>
+  b.startsWith('{"data":{"centersNear":[') && !b.includes('"errors"');
 
 /**
  * autocannon against one target, bodies rotated per request (a shared counter across connections).
@@ -73,7 +75,13 @@ function runAutocannon(o) {
           timeouts: r.timeouts,
           mismatches: r.mismatches,
           seconds,
-          latency: { mean: r.latency.average, p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max },
+          latency: {
+            mean: r.latency.average,
+            p50: r.latency.p50,
+            p90: r.latency.p90,
+            p99: r.latency.p99,
+            max: r.latency.max,
+          },
         });
       },
     );
@@ -147,7 +155,9 @@ function runPaced(o) {
           /** @type {Buffer[]} */
           const chunks = [];
           res.on('data', (c) => chunks.push(c));
-          res.on('end', () => settle(res.statusCode === 200 && okBody(Buffer.concat(chunks).toString('utf8')), false));
+          res.on('end', () =>
+            settle(res.statusCode === 200 && okBody(Buffer.concat(chunks).toString('utf8')), false),
+          );
           res.on('error', () => settle(false, true));
         },
       );

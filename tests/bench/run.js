@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // @ts-check
-/* global process, console, Buffer, setTimeout, clearTimeout */
+/* global require, __dirname, process, console, Buffer, URL, setTimeout, clearTimeout */
+/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS, run by plain node against api/dist */
 // `pnpm bench`: centersNear at Shanghai scale, the GraphQL API against a hand-written raw-SQL
 // baseline. Generates the data set, loads it into a fresh bench database, starts both servers in a
 // child process, then alternates the two targets under load. Writes bench-results/centers-near.json
@@ -27,7 +28,8 @@ function intEnv(name, fallback, min, max) {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n < min || n > max) throw new Error(`${name} must be a number in [${min}, ${max}], got "${raw}"`);
+  if (!Number.isFinite(n) || n < min || n > max)
+    throw new Error(`${name} must be a number in [${min}, ${max}], got "${raw}"`);
   return n;
 }
 
@@ -77,7 +79,9 @@ function post(port, body) {
       (res) => {
         const chunks = [];
         res.on('data', (c) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') }),
+        );
       },
     );
     req.on('timeout', () => req.destroy(new Error('timeout')));
@@ -219,8 +223,15 @@ async function main() {
       memoryGb: Math.round(os.totalmem() / 2 ** 30),
       node: process.version,
       platform: `${os.platform()} ${os.release()}`,
+      loadAverageAtStart: os.loadavg().map((x) => +x.toFixed(2)),
     },
   };
+  if (os.loadavg()[0] > os.cpus().length / 2) {
+    log(
+      `WARNING: the machine is busy (load average ${f2(os.loadavg()[0])} on ${os.cpus().length} CPUs): ` +
+        'absolute figures will be pessimistic; the GraphQL/baseline ratio is less affected',
+    );
+  }
   log(
     `config: ${cfg.rounds} rounds × ${cfg.seconds} s per target and mode, warm-up ${cfg.warmupSeconds} s, ` +
       `${cfg.connections} connections at saturation, ${cfg.rate} req/s fixed rate, pool ${cfg.poolMax}, ${cfg.points} points`,
@@ -292,7 +303,9 @@ async function main() {
     const targets = startTargets(db.url);
     cleanups.push(() => targets.stop());
     const ready = await targets.ready;
-    log(`servers up: GraphQL http://127.0.0.1:${ready.gqlPort}/graphql, baseline http://127.0.0.1:${ready.basePort}/`);
+    log(
+      `servers up: GraphQL http://127.0.0.1:${ready.gqlPort}/graphql, baseline http://127.0.0.1:${ready.basePort}/`,
+    );
 
     // Statements per GraphQL request, and the same answers from both targets.
     const counts3 = [];
@@ -333,7 +346,13 @@ async function main() {
 
     if (cfg.warmupSeconds > 0) {
       for (const tg of [gql, base]) {
-        const w = await runAutocannon({ port: tg.port, path: '/graphql', bodies, connections: cfg.connections, seconds: cfg.warmupSeconds });
+        const w = await runAutocannon({
+          port: tg.port,
+          path: '/graphql',
+          bodies,
+          connections: cfg.connections,
+          seconds: cfg.warmupSeconds,
+        });
         log(`warm-up ${tg.name}: ${f0(w.rps)} req/s`);
       }
     }
@@ -351,9 +370,23 @@ async function main() {
           const c0 = await cpu();
           let res;
           if (mode === 'saturation') {
-            res = await runAutocannon({ port: tg.port, path: '/graphql', bodies, connections: cfg.connections, seconds: cfg.seconds, offset });
+            res = await runAutocannon({
+              port: tg.port,
+              path: '/graphql',
+              bodies,
+              connections: cfg.connections,
+              seconds: cfg.seconds,
+              offset,
+            });
           } else if (mode === 'fixed-rate') {
-            res = await runPaced({ port: tg.port, path: '/graphql', bodies, rate: cfg.rate, seconds: cfg.seconds, offset });
+            res = await runPaced({
+              port: tg.port,
+              path: '/graphql',
+              bodies,
+              rate: cfg.rate,
+              seconds: cfg.seconds,
+              offset,
+            });
           } else {
             res = await runAutocannon({
               port: tg.port,
@@ -442,12 +475,16 @@ async function main() {
       {
         name: 'SQL statements per GraphQL request',
         target: `= ${TARGETS.statements}`,
-        value: report.statements.min === report.statements.max ? `${report.statements.min}` : `${report.statements.min}–${report.statements.max}`,
+        value:
+          report.statements.min === report.statements.max
+            ? `${report.statements.min}`
+            : `${report.statements.min}–${report.statements.max}`,
         pass: report.statements.min === TARGETS.statements && report.statements.max === TARGETS.statements,
       },
     ];
     report.checks = checks;
     report.finishedAt = new Date().toISOString();
+    report.machine.loadAverageAtEnd = os.loadavg().map((x) => +x.toFixed(2));
     report.timings.totalMs = since(started);
 
     const verdict = (c) => (c.pass ? 'PASS' : 'MISSED');
@@ -466,6 +503,7 @@ async function main() {
       `| req/s at saturation (${cfg.connections} connections, mean of ${cfg.rounds}) | ${f0(G.saturation.rps)} | ${f0(B.saturation.rps)} | ${f2(ratio)}× |`,
       `| p50 / p99 at saturation, ms | ${f1(G.saturation.p50)} / ${f1(G.saturation.p99)} | ${f1(B.saturation.p50)} / ${f1(B.saturation.p99)} | |`,
       `| p50 / p99 at ${cfg.rate} req/s, evenly paced, ms | ${f1(G.fixedRate.p50)} / ${f1(G.fixedRate.p99)} | ${f1(B.fixedRate.p50)} / ${f1(B.fixedRate.p99)} | |`,
+      `| req/s served when ${cfg.rate} req/s are offered (worst round) | ${f0(G.fixedRate.achievedRps)} | ${f0(B.fixedRate.achievedRps)} | |`,
       ...(G.autocannonRate && B.autocannonRate
         ? [
             `| p50 / p99 at autocannon \`overallRate: ${cfg.rate}\` (${cfg.rateConnections} conn., bursty), ms | ${f1(G.autocannonRate.p50)} / ${f1(G.autocannonRate.p99)} | ${f1(B.autocannonRate.p50)} / ${f1(B.autocannonRate.p99)} | |`,
@@ -481,7 +519,8 @@ async function main() {
       '',
       `${report.machine.cpus} CPUs (${report.machine.cpuModel}), Node ${process.version}, PostgreSQL ${loaded.counts.server_version} ` +
         `(${db.embedded ? 'embedded' : 'DATABASE_URL server'}), pool ${cfg.poolMax} per target; load generator, both servers ` +
-        `and PostgreSQL share the machine. Targets alternate (ABBA) in ${cfg.rounds} rounds of ${cfg.seconds} s per mode. ` +
+        `and PostgreSQL share the machine (1-minute load average ${f2(report.machine.loadAverageAtStart[0])} at start, ` +
+        `${f2(report.machine.loadAverageAtEnd[0])} at end). Targets alternate (ABBA) in ${cfg.rounds} rounds of ${cfg.seconds} s per mode. ` +
         `"Evenly paced" is an open-loop generator: one request every ${f1(1000 / cfg.rate)} ms, latency from the scheduled send time.`,
       '',
     ].join('\n');
@@ -492,7 +531,9 @@ async function main() {
     fs.writeFileSync(path.join(cfg.outDir, 'centers-near.md'), md);
     console.log('\n' + md);
     for (const c of checks) console.log(`${verdict(c).padEnd(6)} ${c.name}: ${c.value} (target ${c.target})`);
-    log(`results in ${path.relative(process.cwd(), cfg.outDir) || '.'}/centers-near.{json,md}; whole run ${secs(report.timings.totalMs)}`);
+    log(
+      `results in ${path.relative(REPO_ROOT, cfg.outDir) || '.'}/centers-near.{json,md}; whole run ${secs(report.timings.totalMs)}`,
+    );
   } finally {
     await cleanup();
   }

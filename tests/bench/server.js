@@ -1,5 +1,6 @@
 // @ts-check
-/* global process, console, Buffer */
+/* global require, process, console, Buffer */
+/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS, run by plain node against api/dist */
 // The benchmark's target process (started by run.js with an IPC channel): the real GraphQL API
 // (createApiServer on a TypeORM pool) and the raw-SQL baseline (node:http on a pg.Pool of the same
 // size), both on 127.0.0.1, random ports. Load generation stays in the parent process.
@@ -42,7 +43,9 @@ function post(port, path, body) {
       (res) => {
         const chunks = [];
         res.on('data', (c) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') }),
+        );
       },
     );
     req.on('timeout', () => req.destroy(new Error('timeout')));
@@ -55,7 +58,11 @@ async function main() {
   const ds = await connect(url, { poolMax });
   const api = await createApiServer(ds);
   const gqlPort = await api.listen(0, '127.0.0.1');
-  const pool = new Pool({ connectionString: url, max: poolMax, application_name: 'life-circle-bench-baseline' });
+  const pool = new Pool({
+    connectionString: url,
+    max: poolMax,
+    application_name: 'life-circle-bench-baseline',
+  });
   pool.on('error', (err) => console.error('baseline pool error', err));
   const baseline = createBaselineServer(pool);
   const basePort = await listen(baseline);

@@ -1,5 +1,6 @@
 // @ts-check
-/* global module */
+/* global require, module */
+/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS, run by plain node against api/dist */
 // A deterministic, whole-of-Shanghai data set for the benchmark: 16 real districts (codes and
 // rough centres), about 215 streets/towns, 6,000 communities, 6,300 centers, 50,000 offerings
 // and a few hundred service items per district menu. Street, community and center names are
@@ -43,16 +44,26 @@ const DISTRICTS = [
 /** Shanghai's bounding box (mainland and Chongming), WGS-84. */
 const BBOX = { south: 30.68, north: 31.87, west: 120.86, east: 122.12 };
 
-const FIRST = '江浦桥泾塘华新康宁安曹杨长虹凌云金梅陆花木林周庄枫朱亭罗月马南翔徐赵白鹤练庙堡河陈竖高航川沙惠祝合申春';
+const FIRST =
+  '江浦桥泾塘华新康宁安曹杨长虹凌云金梅陆花木林周庄枫朱亭罗月马南翔徐赵白鹤练庙堡河陈竖高航川沙惠祝合申春';
 const SECOND = '桥浦泾塘港湾滨园苑城坊里林庄渡口汇门泽浜泉湖山阳溪岸洲沟';
-const ROADS = '中山 江宁 长寿 武宁 曹杨 金沙江 真如 桃浦 古北 虹桥 淮海 漕溪 龙华 肇嘉浜 四平 控江 殷行 长阳 张江 川沙 陆家嘴 世纪 浦建 杨高 锦绣 莲花 沪闵 七莘 剑川 吴中 宝杨 牡丹江 友谊 城中 博乐 塔汇 人民 新松江 外青松 南桥 八一 石化 卫零'.split(
-  ' ',
-);
+const ROADS =
+  '中山 江宁 长寿 武宁 曹杨 金沙江 真如 桃浦 古北 虹桥 淮海 漕溪 龙华 肇嘉浜 四平 控江 殷行 长阳 张江 川沙 陆家嘴 世纪 浦建 杨高 锦绣 莲花 沪闵 七莘 剑川 吴中 宝杨 牡丹江 友谊 城中 博乐 塔汇 人民 新松江 外青松 南桥 八一 石化 卫零'.split(
+    ' ',
+  );
 
 /** @type {Record<string, string[]>} */
 const TOPICS = {
   PARTY_MASS: ['党员学习', '志愿服务', '党群活动', '工会服务', '妇女之家', '青年之家', '退役军人服务'],
-  GOVERNMENT_AFFAIRS: ['社保查询', '医保办理', '居住证办理', '敬老卡办理', '一网通办自助', '就业登记', '残疾证办理'],
+  GOVERNMENT_AFFAIRS: [
+    '社保查询',
+    '医保办理',
+    '居住证办理',
+    '敬老卡办理',
+    '一网通办自助',
+    '就业登记',
+    '残疾证办理',
+  ],
   DAILY_LIFE: ['助餐服务', '理发', '家电维修', '快递代收', '缝补', '磨刀', '助浴', '便民洗衣'],
   LEGAL: ['法律咨询', '人民调解', '法律援助申请', '公证咨询', '律师值班'],
   HEALTH: ['家庭医生签约', '慢病随访', '血压测量', '中医理疗', '康复指导', '心理咨询', '健康讲座'],
@@ -60,7 +71,16 @@ const TOPICS = {
   COMMUNITY_MANAGEMENT: ['垃圾分类指导', '物业纠纷协调', '民情议事', '平安巡逻', '加装电梯咨询', '旧改咨询'],
 };
 const CATEGORIES = /** @type {(import('@lc/domain').ServiceCategory)[]} */ (Object.keys(TOPICS));
-const DEPARTMENTS = ['区卫健委', '区民政局', '区司法局', '区文旅局', '区人社局', '区医保局', '区政务服务中心', '区总工会'];
+const DEPARTMENTS = [
+  '区卫健委',
+  '区民政局',
+  '区司法局',
+  '区文旅局',
+  '区人社局',
+  '区医保局',
+  '区政务服务中心',
+  '区总工会',
+];
 const FEES = ['免费', '免费', '免费', '10元/次', '15元/次', '按成本收费'];
 const ORDINALS = '一二三四五六七八九十';
 /** @type {import('@lc/domain').Facility[]} */
@@ -174,7 +194,9 @@ function generateShanghai(seed = 'shanghai-bench-v1') {
         menu: 'DISTRICT',
         ownerRegionCode: code,
         department: rng.pick(DEPARTMENTS),
-        audience: rng.chance(0.3) ? [rng.pick(['ELDERLY_80_PLUS', 'CHILDREN', 'YOUTH_WHITE_COLLAR', 'DISABLED'])] : [],
+        audience: rng.chance(0.3)
+          ? [rng.pick(['ELDERLY_80_PLUS', 'CHILDREN', 'YOUTH_WHITE_COLLAR', 'DISABLED'])]
+          : [],
         fee: rng.pick(FEES),
       });
     }
@@ -204,7 +226,14 @@ function generateShanghai(seed = 'shanghai-bench-v1') {
       const isTown = urban ? s === streetCount - 1 && rng.chance(0.5) : s >= Math.floor(streetCount * 0.25);
       const sName = streetName(isTown ? '镇' : '街道');
       const sc = clampPoint(rng.pointInEllipse(lat, lng, rx * 0.85, ry * 0.85));
-      regions.push({ code: streetCode, name: sName, level: 'STREET', parentCode: code, lat: sc.lat, lng: sc.lng });
+      regions.push({
+        code: streetCode,
+        name: sName,
+        level: 'STREET',
+        parentCode: code,
+        lat: sc.lat,
+        lng: sc.lng,
+      });
       const streetRegion = regions[regions.length - 1];
       const communityName = namer(rng);
       const road = () => `${rng.pick(ROADS)}路${rng.int(1, 2999)}号`;

@@ -13,6 +13,7 @@ export default async function globalSetup(): Promise<void> {
   const apiPort = await api.listen(0, '127.0.0.1');
   const admin = await serveSpa('web-admin', api.graphqlHandler, 0, '127.0.0.1');
   const resident = await serveSpa('web-resident', api.graphqlHandler, 0, '127.0.0.1');
+  process.env.LC_TEST_DATABASE_URL = testDb.url;
   process.env.LC_API_URL = `http://127.0.0.1:${apiPort}/graphql`;
   process.env.LC_ADMIN_URL = `http://127.0.0.1:${admin.port}`;
   process.env.LC_RESIDENT_URL = `http://127.0.0.1:${resident.port}`;

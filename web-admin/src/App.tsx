@@ -20,7 +20,10 @@ const NotFoundPage = lazy(() => import('./ui/NotFoundPage'));
 export function App() {
   const { i18n } = useTranslation();
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1677ff' } }}>
+    <ConfigProvider
+      locale={i18n.language === 'en' ? enUS : zhCN}
+      theme={{ token: { colorPrimary: '#1677ff' } }}
+    >
       <AntApp>
         <AuthProvider>
           <BrowserRouter>

@@ -22,7 +22,9 @@ export function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
-  const selected = NAV.find((n) => location.pathname === n.key || location.pathname.startsWith(`${n.key}/`))?.key;
+  const selected = NAV.find(
+    (n) => location.pathname === n.key || location.pathname.startsWith(`${n.key}/`),
+  )?.key;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

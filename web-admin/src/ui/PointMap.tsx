@@ -56,7 +56,6 @@ function FitToPoints({ points }: { points: readonly MapPoint[] }) {
       maxZoom: 16,
     });
     // Only refit when the set of points changes, not on every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [map, key]);
   return null;
 }
@@ -84,7 +83,13 @@ export function PointMap({
   return (
     <div
       data-testid={testId}
-      style={{ height, borderRadius: 8, overflow: 'hidden', border: '1px solid #f0f0f0', background: '#eef2f5' }}
+      style={{
+        height,
+        borderRadius: 8,
+        overflow: 'hidden',
+        border: '1px solid #f0f0f0',
+        background: '#eef2f5',
+      }}
     >
       <MapContainer
         center={DEFAULT_CENTER}

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { errorCodeOf, errorMessageKey, fieldErrorsOf, formFieldName, toFormFieldErrors } from './graphqlErrors';
+import {
+  errorCodeOf,
+  errorMessageKey,
+  fieldErrorsOf,
+  formFieldName,
+  toFormFieldErrors,
+} from './graphqlErrors';
 
 const badInput = {
   graphQLErrors: [
@@ -21,7 +27,9 @@ const badInput = {
 describe('error codes', () => {
   it('reads extensions.code', () => {
     expect(errorCodeOf({ graphQLErrors: [{ extensions: { code: 'FORBIDDEN' } }] })).toBe('FORBIDDEN');
-    expect(errorMessageKey({ graphQLErrors: [{ extensions: { code: 'NOT_FOUND' } }] })).toBe('enum:error.NOT_FOUND');
+    expect(errorMessageKey({ graphQLErrors: [{ extensions: { code: 'NOT_FOUND' } }] })).toBe(
+      'enum:error.NOT_FOUND',
+    );
   });
   it('treats transport failures as NETWORK and unknown codes as a server error', () => {
     expect(errorCodeOf({ networkError: new Error('Failed to fetch') })).toBe('NETWORK');
@@ -43,7 +51,13 @@ describe('field errors', () => {
   it('maps BAD_USER_INPUT fields to form fields and keeps the rest apart', () => {
     const fields = fieldErrorsOf(badInput);
     expect(fields).toHaveLength(4);
-    const mapped = toFormFieldErrors(fields, ['address', 'openingHours', 'facilities', 'zones', 'coveredCommunityIds']);
+    const mapped = toFormFieldErrors(fields, [
+      'address',
+      'openingHours',
+      'facilities',
+      'zones',
+      'coveredCommunityIds',
+    ]);
     expect(mapped.fields).toEqual([
       { name: 'address', errors: ['地址不能为空'] },
       { name: 'facilities', errors: ['未知的设施代码'] },
@@ -53,8 +67,14 @@ describe('field errors', () => {
   });
 
   it('ignores errors of other codes and malformed field lists', () => {
-    expect(fieldErrorsOf({ graphQLErrors: [{ extensions: { code: 'FORBIDDEN', fields: [{ field: 'a', message: 'b' }] } }] })).toEqual([]);
-    expect(fieldErrorsOf({ graphQLErrors: [{ extensions: { code: 'BAD_USER_INPUT', fields: 'nope' } }] })).toEqual([]);
+    expect(
+      fieldErrorsOf({
+        graphQLErrors: [{ extensions: { code: 'FORBIDDEN', fields: [{ field: 'a', message: 'b' }] } }],
+      }),
+    ).toEqual([]);
+    expect(
+      fieldErrorsOf({ graphQLErrors: [{ extensions: { code: 'BAD_USER_INPUT', fields: 'nope' } }] }),
+    ).toEqual([]);
   });
 
   it('merges duplicate messages of one field', () => {

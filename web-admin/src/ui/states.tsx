@@ -25,7 +25,13 @@ export function useErrorMessage(): (error: ErrorLike | null | undefined) => stri
 }
 
 /** A full-block error with an optional retry. */
-export function ErrorState({ error, onRetry }: { error: ErrorLike | null | undefined; onRetry?: () => void }) {
+export function ErrorState({
+  error,
+  onRetry,
+}: {
+  error: ErrorLike | null | undefined;
+  onRetry?: () => void;
+}) {
   const { t } = useTranslation();
   const message = useErrorMessage();
   return (

@@ -49,6 +49,7 @@ export class PlacesAndServices1732300000000 implements MigrationInterface {
         lat double precision NOT NULL CHECK (lat BETWEEN -90 AND 90),
         lng double precision NOT NULL CHECK (lng BETWEEN -180 AND 180),
         floor_area double precision CHECK (floor_area > 0),
+        floors int CHECK (floors > 0),
         opening_hours text,
         phone text,
         district_id int NOT NULL REFERENCES region(id),

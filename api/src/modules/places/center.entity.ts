@@ -1,4 +1,4 @@
-import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import {
   Column,
   CreateDateColumn,
@@ -51,6 +51,10 @@ export class Center {
   @Field(() => Float, { nullable: true, description: 'floor area, m²' })
   @Column({ name: 'floor_area', type: 'double precision', nullable: true })
   floorArea: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'number of floors' })
+  @Column({ type: 'int', nullable: true })
+  floors: number | null;
 
   @Field(() => String, {
     nullable: true,

@@ -1,7 +1,16 @@
 // The session: restores it from the stored token with `me`, holds the signed-in viewer, and
 // owns the urql client (a fresh client per session, so no cached data crosses users).
 import type { ResultOf } from '@graphql-typed-document-node/core';
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { Provider as UrqlProvider, type Client, type CombinedError } from 'urql';
 import { graphql, useFragment, type FragmentType } from '../../gql';
 import { createUrqlClient } from '../../urql';
@@ -98,7 +107,6 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       cancelled = true;
     };
     // Runs once per attempt; the client of a new session needs no restore.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [restoreAttempt]);
 
   const signIn = useCallback(

@@ -74,7 +74,13 @@ export default function LoginPage() {
           // On this page UNAUTHENTICATED means the username or password was wrong.
           title={errorCodeOf(result.error) === 'UNAUTHENTICATED' ? t('admin:loginFailed') : undefined}
         />
-        <Form<LoginValues> form={form} layout="vertical" onFinish={onFinish} requiredMark={false} data-testid="login-form">
+        <Form<LoginValues>
+          form={form}
+          layout="vertical"
+          onFinish={onFinish}
+          requiredMark={false}
+          data-testid="login-form"
+        >
           <Form.Item
             name="username"
             label={t('admin:loginUsername')}

@@ -16,7 +16,13 @@ export const UserMenu_UserFragment = graphql(`
   }
 `);
 
-export function UserMenu({ user, onLogout }: { user: FragmentType<typeof UserMenu_UserFragment>; onLogout: () => void }) {
+export function UserMenu({
+  user,
+  onLogout,
+}: {
+  user: FragmentType<typeof UserMenu_UserFragment>;
+  onLogout: () => void;
+}) {
   const { t } = useTranslation();
   const u = useFragment(UserMenu_UserFragment, user);
   const scopeLabel = u.scope ? u.scope.name : t('admin:scopeAll');

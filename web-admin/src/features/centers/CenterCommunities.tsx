@@ -15,7 +15,11 @@ export const CenterCommunities_CenterFragment = graphql(`
   }
 `);
 
-export function CenterCommunities({ center }: { center: FragmentType<typeof CenterCommunities_CenterFragment> }) {
+export function CenterCommunities({
+  center,
+}: {
+  center: FragmentType<typeof CenterCommunities_CenterFragment>;
+}) {
   const { t } = useTranslation();
   const { coveredCommunities } = useFragment(CenterCommunities_CenterFragment, center);
   return (

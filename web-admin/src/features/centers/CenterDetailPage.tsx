@@ -32,12 +32,18 @@ export default function CenterDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const [editing, setEditing] = useState(false);
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: CenterDetailPageQuery, variables: { id } });
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: CenterDetailPageQuery,
+    variables: { id },
+  });
 
   const breadcrumb = (
     <Breadcrumb
       style={{ marginBottom: 12 }}
-      items={[{ title: <Link to="/centers">{t('admin:navCenters')}</Link> }, { title: data?.center?.name ?? t('common:loading') }]}
+      items={[
+        { title: <Link to="/centers">{t('admin:navCenters')}</Link> },
+        { title: data?.center?.name ?? t('common:loading') },
+      ]}
     />
   );
 
@@ -70,7 +76,12 @@ export default function CenterDetailPage() {
       }
       extra={
         center.viewerCanEdit ? (
-          <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="center-edit-button">
+          <Button
+            type="primary"
+            icon={<EditOutlined />}
+            onClick={() => setEditing(true)}
+            data-testid="center-edit-button"
+          >
             {t('admin:edit')}
           </Button>
         ) : null
@@ -79,7 +90,9 @@ export default function CenterDetailPage() {
       <CenterProfile center={center} />
       <CenterCommunities center={center} />
       <CenterOfferings center={center} />
-      {editing && center.viewerCanEdit ? <CenterEditDrawer center={center} onClose={() => setEditing(false)} /> : null}
+      {editing && center.viewerCanEdit ? (
+        <CenterEditDrawer center={center} onClose={() => setEditing(false)} />
+      ) : null}
     </Page>
   );
 }

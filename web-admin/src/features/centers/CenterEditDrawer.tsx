@@ -81,11 +81,11 @@ export function CenterEditDrawer({
 
   // Captured once: a refetch while the drawer is open must not overwrite the user's edits.
   const [initialValues] = useState<CenterEditValues>(() => ({
-      address: c.address,
-      openingHours: c.openingHours ?? '',
-      facilities: [...c.facilities],
-      zones: [...c.zones],
-      coveredCommunityIds: c.coveredCommunities.map((x) => x.id),
+    address: c.address,
+    openingHours: c.openingHours ?? '',
+    facilities: [...c.facilities],
+    zones: [...c.zones],
+    coveredCommunityIds: c.coveredCommunities.map((x) => x.id),
   }));
 
   // Communities of the center's street, plus any covered community outside it (kept selectable).
@@ -110,7 +110,9 @@ export function CenterEditDrawer({
       form.setFields(
         mapped.fields.map((f) => ({
           name: f.name,
-          errors: localize ? [...new Set(f.errors.map((m) => (hasCjk(m) ? m : t(FIELD_ERROR_KEYS[f.name]))))] : f.errors,
+          errors: localize
+            ? [...new Set(f.errors.map((m) => (hasCjk(m) ? m : t(FIELD_ERROR_KEYS[f.name]))))]
+            : f.errors,
         })),
       );
       setUnmatched(localize ? mapped.unmatched.filter(hasCjk) : mapped.unmatched);
@@ -158,7 +160,12 @@ export function CenterEditDrawer({
           <Button onClick={onClose} disabled={result.fetching} data-testid="center-edit-cancel">
             {t('common:cancel')}
           </Button>
-          <Button type="primary" loading={result.fetching} onClick={() => form.submit()} data-testid="center-edit-submit">
+          <Button
+            type="primary"
+            loading={result.fetching}
+            onClick={() => form.submit()}
+            data-testid="center-edit-submit"
+          >
             {t('common:save')}
           </Button>
         </Flex>
@@ -173,7 +180,9 @@ export function CenterEditDrawer({
         data-testid="center-edit-form"
         onValuesChange={(changed) => {
           // A changed field's server error no longer applies.
-          form.setFields(Object.keys(changed).map((name) => ({ name: name as keyof CenterEditValues, errors: [] })));
+          form.setFields(
+            Object.keys(changed).map((name) => ({ name: name as keyof CenterEditValues, errors: [] })),
+          );
         }}
       >
         <Form.Item
@@ -190,7 +199,12 @@ export function CenterEditDrawer({
           name="openingHours"
           label={t('admin:centerOpeningHours')}
           extra={t('admin:openingHoursHint')}
-          rules={[{ max: OPENING_HOURS_MAX_LENGTH, message: t('admin:validationMaxLength', { max: OPENING_HOURS_MAX_LENGTH }) }]}
+          rules={[
+            {
+              max: OPENING_HOURS_MAX_LENGTH,
+              message: t('admin:validationMaxLength', { max: OPENING_HOURS_MAX_LENGTH }),
+            },
+          ]}
         >
           <Input data-testid="center-edit-opening-hours" maxLength={OPENING_HOURS_MAX_LENGTH} />
         </Form.Item>

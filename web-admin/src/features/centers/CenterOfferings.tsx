@@ -54,12 +54,21 @@ export function CenterOfferings({ center }: { center: FragmentType<typeof Center
       list.push(o);
       byCategory.set(o.service.category, list);
     }
-    const order = [...SERVICE_CATEGORIES, ...[...byCategory.keys()].filter((k) => !(SERVICE_CATEGORIES as readonly string[]).includes(k))];
-    return order.filter((c) => byCategory.has(c)).map((c) => ({ category: c, offerings: byCategory.get(c) ?? [] }));
+    const order = [
+      ...SERVICE_CATEGORIES,
+      ...[...byCategory.keys()].filter((k) => !(SERVICE_CATEGORIES as readonly string[]).includes(k)),
+    ];
+    return order
+      .filter((c) => byCategory.has(c))
+      .map((c) => ({ category: c, offerings: byCategory.get(c) ?? [] }));
   }, [offerings]);
 
   return (
-    <Card size="small" title={t('admin:centerOfferingsTitle', { n: offerings.length })} style={{ marginBottom: 16 }}>
+    <Card
+      size="small"
+      title={t('admin:centerOfferingsTitle', { n: offerings.length })}
+      style={{ marginBottom: 16 }}
+    >
       {groups.length === 0 ? (
         <EmptyState description={t('admin:centerNoOfferings')} />
       ) : (
@@ -100,7 +109,9 @@ export function CenterOfferings({ center }: { center: FragmentType<typeof Center
                     title: t('admin:serviceMenu'),
                     key: 'menu',
                     width: 130,
-                    render: (_, o) => <Tag color={MENU_COLORS[o.service.menu]}>{t(`enum:menu.${o.service.menu}`)}</Tag>,
+                    render: (_, o) => (
+                      <Tag color={MENU_COLORS[o.service.menu]}>{t(`enum:menu.${o.service.menu}`)}</Tag>
+                    ),
                   },
                   {
                     title: t('admin:serviceSchedule'),
@@ -142,7 +153,8 @@ export function CenterOfferings({ center }: { center: FragmentType<typeof Center
                     title: t('admin:serviceProvider'),
                     key: 'provider',
                     width: 200,
-                    render: (_, o) => [o.service.provider, o.service.department].filter(Boolean).join(' / ') || '—',
+                    render: (_, o) =>
+                      [o.service.provider, o.service.department].filter(Boolean).join(' / ') || '—',
                   },
                 ]}
               />

@@ -42,9 +42,17 @@ export function CenterProfile({ center }: { center: FragmentType<typeof CenterPr
     <Row gutter={16}>
       <Col xs={24} xl={14}>
         <Card title={t('admin:centerBasicInfo')} size="small" style={{ marginBottom: 16 }}>
-          <Descriptions column={1} size="small" bordered data-testid="center-profile">
+          <Descriptions
+            column={1}
+            size="small"
+            bordered
+            data-testid="center-profile"
+            styles={{ label: { width: 120, whiteSpace: 'nowrap' } }}
+          >
             <Descriptions.Item label={t('admin:centerName')}>{c.name}</Descriptions.Item>
-            <Descriptions.Item label={t('admin:centerKind')}>{t(`enum:centerKind.${c.kind}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('admin:centerKind')}>
+              {t(`enum:centerKind.${c.kind}`)}
+            </Descriptions.Item>
             <Descriptions.Item label={t('admin:centerBrand')}>{c.brand ?? none}</Descriptions.Item>
             <Descriptions.Item label={t('admin:centerStreet')}>{c.street.name}</Descriptions.Item>
             <Descriptions.Item label={t('admin:centerAddress')}>
@@ -104,7 +112,17 @@ export function CenterProfile({ center }: { center: FragmentType<typeof CenterPr
             <PointMap
               height={360}
               testId="center-map"
-              points={[{ id: c.id, lat: c.location.lat, lng: c.location.lng, color: '#1677ff', radius: 9, label: c.name, detail: c.address }]}
+              points={[
+                {
+                  id: c.id,
+                  lat: c.location.lat,
+                  lng: c.location.lng,
+                  color: '#1677ff',
+                  radius: 9,
+                  label: c.name,
+                  detail: c.address,
+                },
+              ]}
             />
           </Suspense>
         </Card>

@@ -66,7 +66,10 @@ export default function CentersPage() {
   );
   const pager: CursorPagerState = useMemo(() => {
     const afters = (location.state as { afters?: (string | null)[] } | null)?.afters;
-    return { pageSize: parsePageSize(params.get('size')), afters: afters && afters.length > 0 ? afters : [null] };
+    return {
+      pageSize: parsePageSize(params.get('size')),
+      afters: afters && afters.length > 0 ? afters : [null],
+    };
   }, [params, location.state]);
 
   const writeState = useCallback(
@@ -118,7 +121,11 @@ export default function CentersPage() {
       ) : (
         <>
           {error ? <ErrorAlert error={error} /> : null}
-          <CentersTable centers={rows} loading={fetching} onOpen={(id) => navigate(`/centers/${encodeURIComponent(id)}`)} />
+          <CentersTable
+            centers={rows}
+            loading={fetching}
+            onOpen={(id) => navigate(`/centers/${encodeURIComponent(id)}`)}
+          />
           <CursorPagination
             testIdPrefix="centers-pager"
             page={pageNumber(pager)}

@@ -49,7 +49,11 @@ export function CentersTable({
       title: t('admin:centerKind'),
       dataIndex: 'kind',
       key: 'kind',
-      render: (kind: string) => <Tag color={kind === 'HUB' ? 'blue' : kind === 'VILLAGE_CENTER' ? 'green' : 'gold'}>{t(`enum:centerKind.${kind}`)}</Tag>,
+      render: (kind: string) => (
+        <Tag color={kind === 'HUB' ? 'blue' : kind === 'VILLAGE_CENTER' ? 'green' : 'gold'}>
+          {t(`enum:centerKind.${kind}`)}
+        </Tag>
+      ),
     },
     {
       title: t('admin:centerBrand'),

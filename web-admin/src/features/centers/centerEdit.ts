@@ -10,7 +10,13 @@ export interface CenterEditValues {
 }
 
 /** The form fields, in the names the API's UpdateCenterInput uses (so field errors line up). */
-export const CENTER_EDIT_FIELDS = ['address', 'openingHours', 'facilities', 'zones', 'coveredCommunityIds'] as const;
+export const CENTER_EDIT_FIELDS = [
+  'address',
+  'openingHours',
+  'facilities',
+  'zones',
+  'coveredCommunityIds',
+] as const;
 
 export function coverageChange(before: readonly string[], after: readonly string[]) {
   const b = new Set(before);

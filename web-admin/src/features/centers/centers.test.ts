@@ -3,7 +3,8 @@ import { coverageChange, toUpdateCenterInput } from './centerEdit';
 import { formatDays, formatRule, weekdayRuns, type ScheduleLabels } from './schedule';
 
 const zh: ScheduleLabels = {
-  day: (c) => ({ MO: '周一', TU: '周二', WE: '周三', TH: '周四', FR: '周五', SA: '周六', SU: '周日' })[c] ?? c,
+  day: (c) =>
+    ({ MO: '周一', TU: '周二', WE: '周三', TH: '周四', FR: '周五', SA: '周六', SU: '周日' })[c] ?? c,
   range: (a, b) => `${a}至${b}`,
   separator: '、',
 };
@@ -18,7 +19,9 @@ describe('schedule text', () => {
   it('writes runs of three or more as a range', () => {
     expect(formatDays(['MO', 'TU', 'WE', 'TH', 'FR'], zh)).toBe('周一至周五');
     expect(formatDays(['SA', 'SU'], zh)).toBe('周六、周日');
-    expect(formatRule({ byDay: ['MO', 'WE', 'FR'], opens: '09:00', closes: '11:30' }, zh)).toBe('周一、周三、周五 09:00–11:30');
+    expect(formatRule({ byDay: ['MO', 'WE', 'FR'], opens: '09:00', closes: '11:30' }, zh)).toBe(
+      '周一、周三、周五 09:00–11:30',
+    );
   });
 });
 

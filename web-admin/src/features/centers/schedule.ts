@@ -6,9 +6,9 @@ import { WEEKDAYS } from '@lc/domain';
  * (each run as [first, last]). Unknown codes are dropped; duplicates are merged.
  */
 export function weekdayRuns(days: readonly string[]): [string, string][] {
-  const idx = [...new Set(days.map((d) => (WEEKDAYS as readonly string[]).indexOf(d)).filter((i) => i >= 0))].sort(
-    (a, b) => a - b,
-  );
+  const idx = [
+    ...new Set(days.map((d) => (WEEKDAYS as readonly string[]).indexOf(d)).filter((i) => i >= 0)),
+  ].sort((a, b) => a - b);
   const runs: [number, number][] = [];
   for (const i of idx) {
     const last = runs[runs.length - 1];
@@ -39,7 +39,10 @@ export function formatDays(days: readonly string[], labels: ScheduleLabels): str
   return parts.join(labels.separator);
 }
 
-export function formatRule(rule: { byDay: readonly string[]; opens: string; closes: string }, labels: ScheduleLabels): string {
+export function formatRule(
+  rule: { byDay: readonly string[]; opens: string; closes: string },
+  labels: ScheduleLabels,
+): string {
   const days = formatDays(rule.byDay, labels);
   return `${days} ${rule.opens}–${rule.closes}`.trim();
 }

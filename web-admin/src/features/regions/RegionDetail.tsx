@@ -1,5 +1,5 @@
 // The selected region: its facts, and links to its centers and its coverage.
-import { Button, Descriptions, List, Space, Tag, Typography } from 'antd';
+import { Button, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
@@ -39,7 +39,10 @@ export function RegionDetail({ id, level }: { id: string; level: string }) {
   const { t } = useTranslation();
   // A district can hold hundreds of centers: list them only for streets and communities.
   const withCenters = level !== 'DISTRICT';
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: RegionDetailQuery, variables: { id, withCenters } });
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: RegionDetailQuery,
+    variables: { id, withCenters },
+  });
 
   if (fetching && !data) return <LoadingState />;
   if (error) return <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
@@ -50,11 +53,17 @@ export function RegionDetail({ id, level }: { id: string; level: string }) {
     <div data-testid="region-detail">
       <Typography.Title level={4} style={{ marginTop: 0 }}>
         {region.name}{' '}
-        <Tag>{region.communityKind ? t(`enum:communityKind.${region.communityKind}`) : t(`enum:regionLevel.${region.level}`)}</Tag>
+        <Tag>
+          {region.communityKind
+            ? t(`enum:communityKind.${region.communityKind}`)
+            : t(`enum:regionLevel.${region.level}`)}
+        </Tag>
       </Typography.Title>
-      <Descriptions column={1} size="small" bordered>
+      <Descriptions column={1} size="small" bordered styles={{ label: { width: 140, whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label={t('admin:regionCode')}>{region.code}</Descriptions.Item>
-        <Descriptions.Item label={t('admin:regionLevel')}>{t(`enum:regionLevel.${region.level}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('admin:regionLevel')}>
+          {t(`enum:regionLevel.${region.level}`)}
+        </Descriptions.Item>
         {region.parent ? (
           <Descriptions.Item label={t('admin:regionParent')}>{region.parent.name}</Descriptions.Item>
         ) : null}
@@ -87,17 +96,28 @@ export function RegionDetail({ id, level }: { id: string; level: string }) {
           <Typography.Title level={5} style={{ marginTop: 24 }}>
             {t('admin:regionCenters')}
           </Typography.Title>
-          <List
+          <Table
             size="small"
-            bordered
+            rowKey="id"
+            pagination={false}
+            data-testid="region-centers"
             dataSource={region.centers ?? []}
             locale={{ emptyText: <EmptyState /> }}
-            renderItem={(c) => (
-              <List.Item>
-                <Link to={`/centers/${encodeURIComponent(c.id)}`}>{c.name}</Link>
-                <Tag>{t(`enum:centerKind.${c.kind}`)}</Tag>
-              </List.Item>
-            )}
+            columns={[
+              {
+                title: t('admin:centerName'),
+                key: 'name',
+                render: (_: unknown, c: { id: string; name: string }) => (
+                  <Link to={`/centers/${encodeURIComponent(c.id)}`}>{c.name}</Link>
+                ),
+              },
+              {
+                title: t('admin:centerKind'),
+                dataIndex: 'kind',
+                key: 'kind',
+                render: (kind: string) => <Tag>{t(`enum:centerKind.${kind}`)}</Tag>,
+              },
+            ]}
           />
         </>
       ) : null}

@@ -87,7 +87,9 @@ export function RegionTree({
           <Flex gap={6} align="center" wrap data-testid="region-node">
             <span>{r.name}</span>
             <Tag color={r.level === 'DISTRICT' ? 'geekblue' : r.level === 'STREET' ? 'cyan' : 'default'}>
-              {r.communityKind ? t(`enum:communityKind.${r.communityKind}`) : t(`enum:regionLevel.${r.level}`)}
+              {r.communityKind
+                ? t(`enum:communityKind.${r.communityKind}`)
+                : t(`enum:regionLevel.${r.level}`)}
             </Tag>
             {r.population != null ? (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -39,7 +39,8 @@ export default function RegionsPage() {
 
   let body;
   if (fetching && !data) body = <LoadingState />;
-  else if (error) body = <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
+  else if (error)
+    body = <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
   else if (roots.length === 0) body = <EmptyState />;
   else
     body = (

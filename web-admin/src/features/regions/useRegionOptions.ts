@@ -51,18 +51,26 @@ export function useRegionOptions(viewer: Viewer) {
   });
 
   const groups = useMemo<RegionOptionGroup[]>(() => {
-    if (scope && scopeIsNarrow) return [{ district: null, streets: [{ id: scope.id, name: scope.name, level: scope.level }] }];
-    const districts: RegionOption[] = scope ? [{ id: scope.id, name: scope.name, level: scope.level }] : (result.data?.districts ?? []);
+    if (scope && scopeIsNarrow)
+      return [{ district: null, streets: [{ id: scope.id, name: scope.name, level: scope.level }] }];
+    const districts: RegionOption[] = scope
+      ? [{ id: scope.id, name: scope.name, level: scope.level }]
+      : (result.data?.districts ?? []);
     const streets = result.data?.streets ?? [];
     const groupsOut: RegionOptionGroup[] = districts.map((d) => ({
       district: d,
-      streets: streets.filter((s) => s.parent?.id === d.id).map(({ id, name, level }) => ({ id, name, level })),
+      streets: streets
+        .filter((s) => s.parent?.id === d.id)
+        .map(({ id, name, level }) => ({ id, name, level })),
     }));
     // Streets whose district isn't listed (e.g. the server scoped the list differently).
     const listed = new Set(districts.map((d) => d.id));
     const orphans = streets.filter((s) => !s.parent || !listed.has(s.parent.id));
     if (orphans.length > 0) {
-      groupsOut.push({ district: null, streets: orphans.map(({ id, name, level }) => ({ id, name, level })) });
+      groupsOut.push({
+        district: null,
+        streets: orphans.map(({ id, name, level }) => ({ id, name, level })),
+      });
     }
     return groupsOut;
   }, [scope, scopeIsNarrow, result.data]);

@@ -270,8 +270,8 @@ describe('centers', () => {
     expect(c.facilities).toContain('SHARED_KITCHEN');
   });
 
-  it('describes 兰田片区 of 石泉路街道 with its eight residents committees', () => {
-    const c = centerNamed('兰田片区');
+  it('describes 蓝天片区 (the real-world 兰田片区) of 石泉路街道 with its eight residents committees', () => {
+    const c = centerNamed('蓝天片区');
     expect(c.streetCode).toBe(streetNamed(PUTUO, '石泉路街道').code);
     expect(c.coveredCommunityCodes.map((code) => regionByCode.get(code)!.name)).toEqual(
       ['和平', '陆一', '陆二', '联合', '兰凤', '中宁', '石岚三村', '信仪'].map((n) => `${n}居民区`),

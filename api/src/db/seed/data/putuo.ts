@@ -4,7 +4,7 @@
 // centers, 5 care homes.
 //
 // 长征镇's first three hubs (新城, 金沙, 怒江; 新城 the first, 2018), 桃浦东片区 (镇南路822弄, four
-// floors, 5,204 m², 17 communities: 14 居委 + 3 村委) and 兰田片区 of 石泉路街道 (its eight
+// floors, 5,204 m², 17 communities: 14 居委 + 3 村委) and 蓝天片区 of 石泉路街道 (as the seeds and the issue spell it; the real hub is 兰田片区) (its eight
 // residents' committees as published: 和平、陆一、陆二、联合、兰凤、中宁、石岚三村、信仪) come from
 // the sources; the other hubs, their roads and all coordinates are plausible demo values.
 import type { SeedCenter } from '../seed-types';
@@ -209,7 +209,7 @@ export const PUTUO_STREETS: readonly HubStreetDef[] = [
     ],
     hubs: [
       {
-        name: '兰田片区',
+        name: '蓝天片区',
         residential: 8,
         bearing: 200,
         frac: 0.5,
@@ -515,20 +515,20 @@ export const PUTUO_FACILITY_COUNTS = {
 
 function assignPutuoFacilities(hubs: SeedCenter[]): void {
   const rng = new Rng('putuo-facilities');
-  const famous = [...CHANGZHENG_FIRST_THREE, '兰田片区', '桃浦东片区'];
+  const famous = [...CHANGZHENG_FIRST_THREE, '蓝天片区', '桃浦东片区'];
   const has = (c: SeedCenter, f: string) => (c.facilities as string[]).includes(f);
   const n = PUTUO_FACILITY_COUNTS;
   assignFacility(hubs, 'HEALTH_STATION', n.HEALTH_STATION, rng, famous);
   assignFacility(hubs, 'CANTEEN', n.CANTEEN, rng, famous);
   // meal points where there is no canteen
   assignFacility(hubs, 'ELDERLY_MEAL_POINT', n.ELDERLY_MEAL_POINT, rng, [], (c) => !has(c, 'CANTEEN'));
-  assignFacility(hubs, 'ELDERLY_SERVICE_CENTER', n.ELDERLY_SERVICE_CENTER, rng, ['兰田片区']);
-  assignFacility(hubs, 'DAY_CARE', n.DAY_CARE, rng, ['兰田片区']);
+  assignFacility(hubs, 'ELDERLY_SERVICE_CENTER', n.ELDERLY_SERVICE_CENTER, rng, ['蓝天片区']);
+  assignFacility(hubs, 'DAY_CARE', n.DAY_CARE, rng, ['蓝天片区']);
   // care homes need room
   assignFacility(hubs, 'ELDERLY_CARE_HOME', n.ELDERLY_CARE_HOME, rng, [], (c) => (c.floorArea ?? 0) >= 2000);
   maybeFacility(hubs, 'BARBER', 0.7, rng, famous);
-  maybeFacility(hubs, 'READING_ROOM', 0.8, rng, ['兰田片区', '桃浦东片区']);
-  maybeFacility(hubs, 'CHILDREN_AREA', 0.7, rng, ['兰田片区', '桃浦东片区']);
+  maybeFacility(hubs, 'READING_ROOM', 0.8, rng, ['蓝天片区', '桃浦东片区']);
+  maybeFacility(hubs, 'CHILDREN_AREA', 0.7, rng, ['蓝天片区', '桃浦东片区']);
   maybeFacility(hubs, 'FITNESS', 0.55, rng, ['怒江片区']);
   maybeFacility(hubs, 'SHARED_KITCHEN', 0.1, rng, ['桃浦东片区']);
   maybeFacility(hubs, 'ACCESSIBLE_ENTRANCE', 0.9, rng, ['桃浦东片区']);

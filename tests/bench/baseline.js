@@ -1,6 +1,4 @@
 // @ts-check
-/* global require, module, Buffer */
-/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS, run by plain node against api/dist */
 // The hand-written reference for centersNear: a plain node:http handler doing the same work as
 // the GraphQL API with three SQL statements (the near query, offerings of those centers,
 // services of those offerings) and answering the same JSON shape.

@@ -1,6 +1,4 @@
 // @ts-check
-/* global require, module, __dirname, process, URL */
-/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS, run by plain node against api/dist */
 // The benchmark's own database: `lc_bench` (BENCH_DATABASE) on the server of DATABASE_URL, or on
 // an embedded PostgreSQL in .data/postgres-bench (port 54349) when DATABASE_URL is unset. Dropped
 // and recreated on every run, then migrated, loaded with writeSeed() and analysed.

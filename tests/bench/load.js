@@ -1,6 +1,4 @@
 // @ts-check
-/* global require, module, Buffer, setTimeout, clearTimeout */
-/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS, run by plain node against api/dist */
 // Load generators: autocannon (closed loop, for saturation) and an open-loop pacer that sends
 // evenly spaced requests at a fixed rate and measures latency from each request's *scheduled*
 // send time (so a slow server cannot hide its queueing: no coordinated omission).
@@ -90,40 +88,58 @@ function runAutocannon(o) {
 
 /**
  * Open-loop fixed rate: request i is due at t0 + i/rate; latency = response end − due time.
- * Bounded: exactly rate × seconds requests, each with a timeout.
+ * Bounded: rate × seconds requests, and `graceMs` after the last one is due every request still
+ * open is abandoned and counted with its age at that moment (so percentiles become lower bounds).
  * @param {{ port: number, path: string, bodies: Buffer[], rate: number, seconds: number,
- *           maxSockets?: number, offset?: number, timeoutMs?: number }} o
+ *           maxSockets?: number, offset?: number, graceMs?: number }} o
  */
 function runPaced(o) {
   const total = Math.max(1, Math.round(o.rate * o.seconds));
   const interval = 1000 / o.rate;
   const agent = new http.Agent({ keepAlive: true, maxSockets: o.maxSockets ?? 64 });
-  /** @type {number[]} */
-  const latencies = [];
-  let finished = 0;
+  /** @type {number[]} latencies of good answers */
+  const good = [];
+  /** @type {number[]} latencies of every request, abandoned ones at their age when abandoned */
+  const all = [];
+  /** @type {Set<() => void>} */
+  const open = new Set();
   let failed = 0;
   let bad = 0;
+  let unfinished = 0;
   let maxSendLag = 0;
   let lastEnd = 0;
   return new Promise((resolve) => {
     const t0 = performance.now() + 20;
     let sent = 0;
+    let finished = 0;
     /** @type {ReturnType<typeof setTimeout> | null} */
     let timer = null;
-    const done = () => {
-      if (++finished < total) return;
+    const deadline = setTimeout(
+      () => {
+        sent = total; // stop sending
+        for (const abandon of [...open]) abandon();
+        finish();
+      },
+      20 + o.seconds * 1000 + (o.graceMs ?? 3000),
+    );
+    let resolved = false;
+    const finish = () => {
+      if (resolved) return;
+      resolved = true;
+      clearTimeout(deadline);
       if (timer) clearTimeout(timer);
       agent.destroy();
-      const elapsed = (lastEnd - t0) / 1000;
+      const elapsed = Math.max((lastEnd - t0) / 1000, o.seconds);
       resolve({
-        sent: total,
-        ok: latencies.length,
+        sent: finished,
+        ok: good.length,
         failed,
         bad,
-        achievedRps: latencies.length / Math.max(elapsed, o.seconds),
+        unfinished,
+        achievedRps: good.length / elapsed,
         maxSendLagMs: maxSendLag,
-        latency: latencyStats(latencies),
-        latencies,
+        latency: { ...latencyStats(all), lowerBound: unfinished > 0 },
+        latencies: all,
       });
     };
     const send = (/** @type {number} */ i) => {
@@ -131,15 +147,20 @@ function runPaced(o) {
       maxSendLag = Math.max(maxSendLag, performance.now() - due);
       const body = o.bodies[((o.offset ?? 0) + i) % o.bodies.length];
       let settled = false;
-      const settle = (/** @type {boolean} */ good, /** @type {boolean} */ transport) => {
+      /** @param {'good' | 'bad' | 'failed' | 'unfinished'} how */
+      const settle = (how) => {
         if (settled) return;
         settled = true;
+        open.delete(abandon);
         const end = performance.now();
-        lastEnd = Math.max(lastEnd, end);
-        if (good) latencies.push(end - due);
-        else if (transport) failed++;
-        else bad++;
-        done();
+        all.push(end - due);
+        if (how === 'good') {
+          lastEnd = Math.max(lastEnd, end);
+          good.push(end - due);
+        } else if (how === 'bad') bad++;
+        else if (how === 'failed') failed++;
+        else unfinished++;
+        if (++finished === total) finish();
       };
       const req = http.request(
         {
@@ -149,20 +170,23 @@ function runPaced(o) {
           method: 'POST',
           agent,
           headers: { 'content-type': 'application/json', 'content-length': body.length },
-          timeout: o.timeoutMs ?? 10000,
         },
         (res) => {
           /** @type {Buffer[]} */
           const chunks = [];
           res.on('data', (c) => chunks.push(c));
           res.on('end', () =>
-            settle(res.statusCode === 200 && okBody(Buffer.concat(chunks).toString('utf8')), false),
+            settle(res.statusCode === 200 && okBody(Buffer.concat(chunks).toString('utf8')) ? 'good' : 'bad'),
           );
-          res.on('error', () => settle(false, true));
+          res.on('error', () => settle('failed'));
         },
       );
-      req.on('timeout', () => req.destroy(new Error('timeout')));
-      req.on('error', () => settle(false, true));
+      const abandon = () => {
+        settle('unfinished');
+        req.destroy();
+      };
+      open.add(abandon);
+      req.on('error', () => settle('failed'));
       req.end(body);
     };
     const tick = () => {

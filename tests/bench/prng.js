@@ -1,5 +1,4 @@
 // @ts-check
-/* global module */
 // Deterministic pseudo-random numbers for the benchmark data (never Math.random): mulberry32
 // seeded by an FNV-1a hash of a string, one stream per entity so the data is stable.
 'use strict';

@@ -1,6 +1,4 @@
 // @ts-check
-/* global require, process, console, Buffer */
-/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS, run by plain node against api/dist */
 // The benchmark's target process (started by run.js with an IPC channel): the real GraphQL API
 // (createApiServer on a TypeORM pool) and the raw-SQL baseline (node:http on a pg.Pool of the same
 // size), both on 127.0.0.1, random ports. Load generation stays in the parent process.

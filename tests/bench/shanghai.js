@@ -1,6 +1,4 @@
 // @ts-check
-/* global require, module */
-/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS, run by plain node against api/dist */
 // A deterministic, whole-of-Shanghai data set for the benchmark: 16 real districts (codes and
 // rough centres), about 215 streets/towns, 6,000 communities, 6,300 centers, 50,000 offerings
 // and a few hundred service items per district menu. Street, community and center names are

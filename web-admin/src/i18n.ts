@@ -28,6 +28,7 @@ export function setLocale(locale: Locale): void {
 
 i18next.on('languageChanged', (lng) => {
   document.documentElement.lang = lng;
+  document.title = `${i18next.t('common:appName')} · ${i18next.t('admin:consoleTitle')}`;
 });
 
 void i18next.use(initReactI18next).init({

@@ -35,7 +35,9 @@ export async function connect(url: string, options: { poolMax?: number } = {}): 
   }
   await ds.initialize();
   const driver = ds.driver as unknown as { master?: { on(ev: string, fn: (e: Error) => void): void } };
-  driver.master?.on('error', (err: Error) => logger.error({ err }, 'idle database connection error'));
+  driver.master?.on('error', (err: Error & { code?: string }) =>
+    logger.warn({ code: err.code, message: err.message }, 'idle database connection error'),
+  );
   return ds;
 }
 

@@ -1,16 +1,8 @@
 import type { CombinedError } from 'urql';
+import { ERROR_CODES } from '@lc/domain';
 
 /** Codes the API puts in `extensions.code` (the contract's list plus the server fallback). */
-const KNOWN_CODES = new Set([
-  'BAD_USER_INPUT',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'RATE_LIMITED',
-  'QUERY_TOO_COMPLEX',
-  'INTERNAL_SERVER_ERROR',
-]);
+const KNOWN_CODES = new Set<string>(ERROR_CODES);
 
 export type ErrorMessageKey = `enum:error.${string}` | 'networkError' | 'common:error';
 

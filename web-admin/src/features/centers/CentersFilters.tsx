@@ -84,7 +84,12 @@ export function CentersFilters({
         placeholder={t('admin:filterSearchPlaceholder')}
         value={text}
         onChange={(e) => setText(e.target.value)}
-        onPressEnter={() => onChange({ ...values, search: text.trim() || undefined })}
+        onPressEnter={(e) => {
+          // Read the box itself: the latest keystroke may not have re-rendered yet.
+          const v = e.currentTarget.value;
+          setText(v);
+          onChange({ ...values, search: v.trim() || undefined });
+        }}
       />
     </Flex>
   );

@@ -1,3 +1,4 @@
+import { SERVICE_CATEGORIES } from '@lc/domain';
 import { queryCounter } from '../../../db/query-counter';
 import { startTestApi, type TestApi } from '../../../testing/harness';
 
@@ -59,16 +60,7 @@ describe('services', () => {
   });
 
   it('covers the seven categories and searches Chinese names', async () => {
-    const cats = [
-      'PARTY_MASS',
-      'GOVERNMENT_AFFAIRS',
-      'DAILY_LIFE',
-      'LEGAL',
-      'HEALTH',
-      'CULTURE',
-      'COMMUNITY_MANAGEMENT',
-    ];
-    for (const category of cats) {
+    for (const category of SERVICE_CATEGORIES) {
       const r: any = await api.gql(
         `query($c: ServiceCategory) { services(filter: { category: $c, menu: DISTRICT }, first: 1) { totalCount } }`,
         {

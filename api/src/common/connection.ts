@@ -71,12 +71,13 @@ export function pageRequest(first: number | null | undefined, after: string | nu
   const fields: { field: string; message: string }[] = [];
   const limit = first ?? PAGE_DEFAULT;
   if (!Number.isInteger(limit) || limit < 0)
-    fields.push({ field: 'first', message: 'first must be 0 or more' });
-  else if (limit > PAGE_MAX) fields.push({ field: 'first', message: `first must be at most ${PAGE_MAX}` });
+    fields.push({ field: 'first', message: 'first 不能为负数 / first must be 0 or more' });
+  else if (limit > PAGE_MAX)
+    fields.push({ field: 'first', message: `每页最多 ${PAGE_MAX} 条 / first must be at most ${PAGE_MAX}` });
   let afterId: number | null = null;
   if (after !== null && after !== undefined) {
     afterId = decodeCursor(after);
-    if (afterId === null) fields.push({ field: 'after', message: 'unknown cursor' });
+    if (afterId === null) fields.push({ field: 'after', message: '无效的分页游标 / unknown cursor' });
   }
   if (fields.length) throw badInput(fields);
   return { limit, afterId };

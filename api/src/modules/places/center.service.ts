@@ -24,7 +24,7 @@ function checkMinutes(errors: FieldErrors, withinMinutes: number): void {
   errors.check(
     Number.isInteger(withinMinutes) && withinMinutes >= 1 && withinMinutes <= WITHIN_MINUTES_MAX,
     'withinMinutes',
-    `withinMinutes must be between 1 and ${WITHIN_MINUTES_MAX}`,
+    `步行分钟数须在 1 到 ${WITHIN_MINUTES_MAX} 之间 / withinMinutes must be between 1 and ${WITHIN_MINUTES_MAX}`,
   );
 }
 
@@ -84,7 +84,7 @@ export const centerService = {
     errors.check(
       Number.isInteger(first) && first >= 0 && first <= NEAR_MAX,
       'first',
-      `first must be between 0 and ${NEAR_MAX}`,
+      `最多返回 ${NEAR_MAX} 个 / first must be between 0 and ${NEAR_MAX}`,
     );
     errors.throwIfAny();
     if (first === 0) return [];
@@ -174,14 +174,22 @@ export const centerService = {
 
       const errors = new FieldErrors();
       if (input.address !== undefined)
-        errors.check(!!input.address?.trim(), 'input.address', 'address must not be empty');
+        errors.check(!!input.address?.trim(), 'input.address', '地址不能为空 / address must not be empty');
       if (input.facilities) {
         const bad = unknownFacilities(input.facilities);
-        errors.check(bad.length === 0, 'input.facilities', `unknown facility codes: ${bad.join(', ')}`);
+        errors.check(
+          bad.length === 0,
+          'input.facilities',
+          `未知的设施代码 / unknown facility codes: ${bad.join(', ')}`,
+        );
       }
       if (input.zones) {
         const bad = unknownZones(input.zones);
-        errors.check(bad.length === 0, 'input.zones', `unknown zone codes: ${bad.join(', ')}`);
+        errors.check(
+          bad.length === 0,
+          'input.zones',
+          `未知的功能区代码 / unknown zone codes: ${bad.join(', ')}`,
+        );
       }
       let communityIds: number[] | null = null;
       if (input.coveredCommunityIds) {
@@ -198,7 +206,7 @@ export const centerService = {
         errors.check(
           bad.length === 0,
           'input.coveredCommunityIds',
-          `not communities of the center's street: ${bad.join(', ')}`,
+          `不是本中心所在街镇的居村委 / not communities of the center's street: ${bad.join(', ')}`,
         );
         communityIds = valid;
       }

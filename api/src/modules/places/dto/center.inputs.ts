@@ -16,7 +16,9 @@ export class CenterFilter {
 
   @Field(() => String, { nullable: true, description: 'matches name or address; Chinese text included' })
   @IsOptional()
-  @MaxLength(SEARCH_MAX_LENGTH, { message: `search must be at most ${SEARCH_MAX_LENGTH} characters` })
+  @MaxLength(SEARCH_MAX_LENGTH, {
+    message: `搜索词不能超过${SEARCH_MAX_LENGTH}个字 / search must be at most ${SEARCH_MAX_LENGTH} characters`,
+  })
   search?: string | null;
 }
 
@@ -24,14 +26,16 @@ export class CenterFilter {
 export class UpdateCenterInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @MinLength(1, { message: 'address must not be empty' })
-  @MaxLength(ADDRESS_MAX_LENGTH, { message: `address must be at most ${ADDRESS_MAX_LENGTH} characters` })
+  @MinLength(1, { message: '地址不能为空 / address must not be empty' })
+  @MaxLength(ADDRESS_MAX_LENGTH, {
+    message: `地址不能超过${ADDRESS_MAX_LENGTH}个字 / address must be at most ${ADDRESS_MAX_LENGTH} characters`,
+  })
   address?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @MaxLength(OPENING_HOURS_MAX_LENGTH, {
-    message: `openingHours must be at most ${OPENING_HOURS_MAX_LENGTH} characters`,
+    message: `开放时间不能超过${OPENING_HOURS_MAX_LENGTH}个字 / openingHours must be at most ${OPENING_HOURS_MAX_LENGTH} characters`,
   })
   openingHours?: string | null;
 

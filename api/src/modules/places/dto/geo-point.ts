@@ -13,13 +13,13 @@ export class GeoPoint {
 @InputType({ description: 'a WGS-84 point' })
 export class GeoPointInput {
   @Field(() => Float)
-  @Min(-90, { message: 'lat must be between -90 and 90' })
-  @Max(90, { message: 'lat must be between -90 and 90' })
+  @Min(-90, { message: '纬度须在 -90 到 90 之间 / lat must be between -90 and 90' })
+  @Max(90, { message: '纬度须在 -90 到 90 之间 / lat must be between -90 and 90' })
   lat: number;
 
   @Field(() => Float)
-  @Min(-180, { message: 'lng must be between -180 and 180' })
-  @Max(180, { message: 'lng must be between -180 and 180' })
+  @Min(-180, { message: '经度须在 -180 到 180 之间 / lng must be between -180 and 180' })
+  @Max(180, { message: '经度须在 -180 到 180 之间 / lng must be between -180 and 180' })
   lng: number;
 }
 

@@ -16,6 +16,8 @@ export class ServiceFilter {
 
   @Field(() => String, { nullable: true, description: 'matches name or description' })
   @IsOptional()
-  @MaxLength(SEARCH_MAX_LENGTH, { message: `search must be at most ${SEARCH_MAX_LENGTH} characters` })
+  @MaxLength(SEARCH_MAX_LENGTH, {
+    message: `搜索词不能超过${SEARCH_MAX_LENGTH}个字 / search must be at most ${SEARCH_MAX_LENGTH} characters`,
+  })
   search?: string | null;
 }

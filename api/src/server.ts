@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -47,7 +48,12 @@ export async function createApiServer(db: DataSource): Promise<ApiServer> {
   const apollo = new ApolloServer<Context>({
     schema,
     ...protection,
-    plugins: [...protection.plugins, ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [
+      ...protection.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // no cache hints are used; the plugin would wrap every field resolver
+      ApolloServerPluginCacheControlDisabled(),
+    ],
     formatError,
     introspection: true,
     includeStacktraceInErrorResponses: false,

@@ -61,7 +61,8 @@ async function main() {
     max: poolMax,
     application_name: 'life-circle-bench-baseline',
   });
-  pool.on('error', (err) => console.error('baseline pool error', err));
+  // an idle connection closed by the server (e.g. PostgreSQL stopping on Ctrl-C) must not crash us
+  pool.on('error', (err) => console.error(`[bench] baseline pool: ${err.message}`));
   const baseline = createBaselineServer(pool);
   const basePort = await listen(baseline);
 

@@ -1,6 +1,6 @@
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { hydrate } from '../../common/hydrate';
-import { manyLoader, oneLoader } from '../../common/loader';
+import { manyLoader, oneLoader, rowsWhereAny } from '../../common/loader';
 import { Center } from './center.entity';
 import { Region } from './region.entity';
 
@@ -11,15 +11,15 @@ export function createPlacesLoaders(db: DataSource) {
   const centers = db.getRepository(Center);
 
   const regionById = oneLoader<number, Region>(
-    (ids) => regions.find({ where: { id: In([...ids]) } }),
+    (ids) => rowsWhereAny(db, regions, 'id', ids),
     (r) => r.id,
   );
   const centerById = oneLoader<number, Center>(
-    (ids) => centers.find({ where: { id: In([...ids]) } }),
+    (ids) => rowsWhereAny(db, centers, 'id', ids),
     (c) => c.id,
   );
   const regionChildren = manyLoader<number, Region>(
-    (ids) => regions.find({ where: { parentId: In([...ids]) }, order: { id: 'ASC' } }),
+    (ids) => rowsWhereAny(db, regions, 'parent_id', ids),
     (r) => r.parentId as number,
   );
 

@@ -1,5 +1,5 @@
-import { In, type DataSource } from 'typeorm';
-import { manyLoader, oneLoader } from '../../common/loader';
+import type { DataSource } from 'typeorm';
+import { manyLoader, oneLoader, rowsWhereAny } from '../../common/loader';
 import { ServiceItem } from './service-item.entity';
 import { ServiceOffering } from './service-offering.entity';
 
@@ -8,15 +8,15 @@ export function createServicesLoaders(db: DataSource) {
   const offerings = db.getRepository(ServiceOffering);
   return {
     serviceById: oneLoader<number, ServiceItem>(
-      (ids) => items.find({ where: { id: In([...ids]) } }),
+      (ids) => rowsWhereAny(db, items, 'id', ids),
       (s) => s.id,
     ),
     offeringsByCenter: manyLoader<number, ServiceOffering>(
-      (ids) => offerings.find({ where: { centerId: In([...ids]) }, order: { id: 'ASC' } }),
+      (ids) => rowsWhereAny(db, offerings, 'center_id', ids),
       (o) => o.centerId,
     ),
     offeringsByService: manyLoader<number, ServiceOffering>(
-      (ids) => offerings.find({ where: { serviceId: In([...ids]) }, order: { id: 'ASC' } }),
+      (ids) => rowsWhereAny(db, offerings, 'service_id', ids),
       (o) => o.serviceId,
     ),
   };

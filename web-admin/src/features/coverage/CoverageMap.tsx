@@ -135,7 +135,9 @@ export function CoverageMap({
           {t('admin:legendWalkingRange', { n: withinMinutes, meters: Math.round(radius) })}
         </span>
         {missingPoints > 0 ? (
-          <Typography.Text type="warning">{t('admin:legendMissingPoints', { n: missingPoints })}</Typography.Text>
+          <Typography.Text type="warning">
+            {t('admin:legendMissingPoints', { n: missingPoints })}
+          </Typography.Text>
         ) : null}
       </Flex>
     </div>

@@ -131,7 +131,11 @@ export default function CoveragePage() {
         <CoverageSummary report={report} />
         <Row gutter={16}>
           <Col xs={24} xl={8}>
-            <Card size="small" title={t('admin:coverageUncoveredTitle', { n: report.uncovered.length })} style={{ marginBottom: 16 }}>
+            <Card
+              size="small"
+              title={t('admin:coverageUncoveredTitle', { n: report.uncovered.length })}
+              style={{ marginBottom: 16 }}
+            >
               <UncoveredList
                 communities={report.uncovered}
                 selectedId={focusId}
@@ -146,14 +150,30 @@ export default function CoveragePage() {
               extra={
                 more.loading ? (
                   <Typography.Text type="secondary">
-                    <Spin size="small" /> {t('admin:coverageLoadingCenters', { n: centers.length, total: firstPage?.totalCount ?? 0 })}
+                    <Spin size="small" />{' '}
+                    {t('admin:coverageLoadingCenters', {
+                      n: centers.length,
+                      total: firstPage?.totalCount ?? 0,
+                    })}
                   </Typography.Text>
                 ) : null
               }
               style={{ marginBottom: 16 }}
             >
-              {more.error ? <Alert type="warning" showIcon title={t('admin:coverageCentersIncomplete')} style={{ marginBottom: 8 }} /> : null}
-              <CoverageMap uncovered={report.uncovered} centers={centers} withinMinutes={report.withinMinutes} focusId={focusId} />
+              {more.error ? (
+                <Alert
+                  type="warning"
+                  showIcon
+                  title={t('admin:coverageCentersIncomplete')}
+                  style={{ marginBottom: 8 }}
+                />
+              ) : null}
+              <CoverageMap
+                uncovered={report.uncovered}
+                centers={centers}
+                withinMinutes={report.withinMinutes}
+                focusId={focusId}
+              />
             </Card>
           </Col>
         </Row>

@@ -20,7 +20,11 @@ export const CoverageSummary_CoverageReportFragment = graphql(`
   }
 `);
 
-export function CoverageSummary({ report }: { report: FragmentType<typeof CoverageSummary_CoverageReportFragment> }) {
+export function CoverageSummary({
+  report,
+}: {
+  report: FragmentType<typeof CoverageSummary_CoverageReportFragment>;
+}) {
   const { t } = useTranslation();
   const r = useFragment(CoverageSummary_CoverageReportFragment, report);
   const rate = coveredRate(r.covered, r.communities);

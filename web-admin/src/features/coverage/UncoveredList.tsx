@@ -64,7 +64,9 @@ export function UncoveredList({
             </Typography.Text>
           </div>
           <div style={{ textAlign: 'right' }}>
-            {c.communityKind ? <Tag style={{ marginInlineEnd: 0 }}>{t(`enum:communityKind.${c.communityKind}`)}</Tag> : null}
+            {c.communityKind ? (
+              <Tag style={{ marginInlineEnd: 0 }}>{t(`enum:communityKind.${c.communityKind}`)}</Tag>
+            ) : null}
             {c.population != null ? (
               <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>
                 {t('admin:populationValue', { value: c.population.toLocaleString() })}

@@ -30,7 +30,12 @@ type CenterRef = FragmentType<typeof CoverageMap_CenterFragment>;
 
 export function useRemainingCenters(regionId: string | undefined, after: string | null | undefined) {
   const client = useClient();
-  const [state, setState] = useState<{ key: string; centers: CenterRef[]; loading: boolean; error: CombinedError | null }>({
+  const [state, setState] = useState<{
+    key: string;
+    centers: CenterRef[];
+    loading: boolean;
+    error: CombinedError | null;
+  }>({
     key: '',
     centers: [],
     loading: false,
@@ -49,7 +54,9 @@ export function useRemainingCenters(regionId: string | undefined, after: string 
       const acc: CenterRef[] = [];
       let cursor: string | null = after;
       for (let page = 0; cursor && page < MAX_PAGES; page++) {
-        const res = await client.query(CoverageMoreCentersQuery, { regionId, first: PAGE_MAX, after: cursor }).toPromise();
+        const res = await client
+          .query(CoverageMoreCentersQuery, { regionId, first: PAGE_MAX, after: cursor })
+          .toPromise();
         if (cancelled) return;
         if (res.error || !res.data) {
           setState({ key, centers: acc, loading: false, error: res.error ?? null });
@@ -66,5 +73,7 @@ export function useRemainingCenters(regionId: string | undefined, after: string 
   }, [client, regionId, after, key]);
 
   // Ignore results of a previous region while the new one loads.
-  return state.key === key ? state : { centers: [] as CenterRef[], loading: Boolean(regionId && after), error: null };
+  return state.key === key
+    ? state
+    : { centers: [] as CenterRef[], loading: Boolean(regionId && after), error: null };
 }

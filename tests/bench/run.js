@@ -9,7 +9,6 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const http = require('node:http');
 const { fork } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const { performance } = require('node:perf_hooks');
@@ -19,6 +18,7 @@ const { openBenchDatabase, loadBenchData, REPO_ROOT } = require('./db');
 const { walkingRadiusMeters } = require('@lc/domain');
 const { centersNear, nearSql, BOX_MARGIN } = require('./baseline');
 const { runAutocannon, runPaced, latencyStats } = require('./load');
+const { post } = require('./http');
 
 process.env.LOG_LEVEL = process.env.BENCH_LOG_LEVEL || 'warn';
 
@@ -65,32 +65,6 @@ const secs = (/** @type {number} */ ms) => `${(ms / 1000).toFixed(1)} s`;
 const mean = (/** @type {number[]} */ xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 /** '≥ ' when latencies are lower bounds (requests abandoned at the end of an over-capacity run) */
 const ge = (/** @type {{ lowerBound?: boolean }} */ l) => (l.lowerBound ? '≥ ' : '');
-
-/** POST on loopback, outside any load. */
-function post(port, body) {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: '/graphql',
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'content-length': body.length },
-        timeout: 30000,
-      },
-      (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () =>
-          resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') }),
-        );
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 /** The target process and a request/response channel to it. */
 function startTargets(url) {
@@ -324,7 +298,7 @@ async function main() {
     let firstMismatch = null;
     for (let i = 0; i < Math.min(cfg.samples, bodies.length); i++) {
       const g = await targets.call({ type: 'count', body: bodies[i].toString('utf8') });
-      const b = /** @type {any} */ (await post(ready.basePort, bodies[i]));
+      const b = /** @type {any} */ (await post(ready.basePort, '/graphql', bodies[i]));
       counts3.push(g.count);
       const gd = g.status === 200 ? JSON.stringify(JSON.parse(g.body).data) : `HTTP ${g.status}: ${g.body}`;
       const bd = b.status === 200 ? JSON.stringify(JSON.parse(b.body).data) : `HTTP ${b.status}: ${b.body}`;

@@ -6,17 +6,17 @@
 
 process.env.LOG_LEVEL = process.env.BENCH_LOG_LEVEL || 'warn';
 
-const http = require('node:http');
 const { Pool } = require('pg');
 const { connect } = require('api/dist/db/data-source');
 const { createApiServer } = require('api/dist/server');
 const { queryCounter } = require('api/dist/db/query-counter');
 const { createBaselineServer } = require('./baseline');
+const { post } = require('./http');
 
 const url = /** @type {string} */ (process.env.BENCH_DB_URL);
 const poolMax = Number(process.env.BENCH_POOL_MAX || 10);
 
-/** @param {http.Server} server */
+/** @param {import('node:http').Server} server */
 const listen = (server) =>
   new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -25,32 +25,6 @@ const listen = (server) =>
       resolve(typeof addr === 'object' && addr ? addr.port : 0);
     });
   });
-
-/** One POST on loopback; resolves with status and body. */
-function post(port, path, body) {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        path,
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-        timeout: 30000,
-      },
-      (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () =>
-          resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') }),
-        );
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 async function main() {
   const ds = await connect(url, { poolMax });

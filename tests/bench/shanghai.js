@@ -6,6 +6,7 @@
 'use strict';
 
 const { Rng, offsetKm } = require('./prng');
+const { FACILITIES } = require('@lc/domain');
 
 /** @typedef {import('api/dist/db/seed/seed-types').SeedData} SeedData */
 /** @typedef {import('api/dist/db/seed/seed-types').SeedRegion} SeedRegion */
@@ -81,21 +82,6 @@ const DEPARTMENTS = [
 ];
 const FEES = ['免费', '免费', '免费', '10元/次', '15元/次', '按成本收费'];
 const ORDINALS = '一二三四五六七八九十';
-/** @type {import('@lc/domain').Facility[]} */
-const FACILITIES = [
-  'HEALTH_STATION',
-  'CANTEEN',
-  'ELDERLY_MEAL_POINT',
-  'ELDERLY_SERVICE_CENTER',
-  'DAY_CARE',
-  'ELDERLY_CARE_HOME',
-  'BARBER',
-  'READING_ROOM',
-  'CHILDREN_AREA',
-  'FITNESS',
-  'SHARED_KITCHEN',
-  'ACCESSIBLE_ENTRANCE',
-];
 /** @type {Record<string, import('@lc/domain').Zone[]>} */
 const ZONES = {
   HUB: [],

@@ -64,6 +64,23 @@ describe('web-resident', () => {
     await context.close();
   });
 
+  it('uses the browser location and lists the nearest centers with walking minutes', async () => {
+    // next to 桃浦东片区 (镇南路822弄)
+    const { page, context } = await newPage(browser, {
+      mobile: true,
+      geolocation: { latitude: 31.279, longitude: 121.385 },
+    });
+    await page.goto(process.env.LC_RESIDENT_URL!);
+    await page.getByTestId('locate-button').click();
+    const first = page.getByTestId('near-item').first();
+    await first.waitFor();
+    expect(await first.innerText()).toContain('桃浦东片区');
+    await page.getByTestId('near-map').scrollIntoViewIfNeeded();
+    expect(await page.locator('[data-testid="near-map"] .leaflet-interactive').count()).toBeGreaterThan(1);
+    await screenshot(page, 'resident-located');
+    await context.close();
+  });
+
   it('switches to English and back', async () => {
     const { page, context } = await newPage(browser, { mobile: true });
     await page.goto(`${process.env.LC_RESIDENT_URL}/services`);

@@ -33,8 +33,9 @@ export async function launch(): Promise<Browser> {
 
 export async function newPage(
   browser: Browser,
-  options: { mobile?: boolean } = {},
+  options: { mobile?: boolean; geolocation?: { latitude: number; longitude: number } } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
+  const geo = options.geolocation ? { geolocation: options.geolocation, permissions: ['geolocation'] } : {};
   const context = await browser.newContext(
     options.mobile
       ? {
@@ -43,8 +44,9 @@ export async function newPage(
           isMobile: true,
           hasTouch: true,
           locale: 'zh-CN',
+          ...geo,
         }
-      : { viewport: { width: 1440, height: 900 }, locale: 'zh-CN' },
+      : { viewport: { width: 1440, height: 900 }, locale: 'zh-CN', ...geo },
   );
   const page = await context.newPage();
   page.setDefaultTimeout(20000);

@@ -21,6 +21,7 @@ export const CenterProfile_CenterFragment = graphql(`
       lng
     }
     floorArea
+    floors
     openingHours
     phone
     street {
@@ -63,6 +64,9 @@ export function CenterProfile({ center }: { center: FragmentType<typeof CenterPr
             </Descriptions.Item>
             <Descriptions.Item label={t('admin:centerFloorArea')}>
               {c.floorArea != null ? t('admin:areaValue', { value: c.floorArea.toLocaleString() }) : none}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('admin:centerFloors')}>
+              {c.floors != null ? t('admin:floorsValue', { count: c.floors }) : none}
             </Descriptions.Item>
             <Descriptions.Item label={t('admin:centerOpeningHours')}>
               <span data-testid="center-opening-hours">{c.openingHours ?? none}</span>

@@ -15,6 +15,7 @@ export const CenterSummary_CenterFragment = graphql(`
     openingHours
     phone
     floorArea
+    floors
     street {
       id
       name
@@ -60,6 +61,7 @@ export function CenterSummary(props: { center: FragmentType<typeof CenterSummary
         <Row label={t('phone')}>{center.phone || none}</Row>
         <Row label={t('floorArea')}>
           {center.floorArea != null ? t('squareMeters', { value: displayArea(center.floorArea) }) : none}
+          {center.floors != null && ` · ${t('floorsCount', { count: center.floors })}`}
         </Row>
       </dl>
       {center.phone && (

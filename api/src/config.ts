@@ -40,4 +40,6 @@ export const config = {
   maxQueryCost: int('GRAPHQL_MAX_COST', 20000),
   maxAliases: int('GRAPHQL_MAX_ALIASES', 30),
   shutdownGraceMs: int('SHUTDOWN_GRACE_MS', 10000),
+  /** origins allowed to call /graphql from a browser: '*' or a comma-separated list */
+  corsOrigins: process.env.CORS_ORIGINS ?? '*',
 };

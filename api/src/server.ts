@@ -7,6 +7,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import cors from 'cors';
 import express, { type RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
 import { config } from './config';
@@ -82,7 +83,9 @@ export async function createApiServer(db: DataSource): Promise<ApiServer> {
       res.status(503).json({ status: 'database unreachable' });
     }
   });
-  app.use('/graphql', json, graphqlHandler);
+  // integrators' browser clients on other origins; Apollo's CSRF prevention stays on
+  const origins = config.corsOrigins === '*' ? true : config.corsOrigins.split(',').map((o) => o.trim());
+  app.use('/graphql', cors({ origin: origins, maxAge: 600 }), json, graphqlHandler);
 
   return {
     app,

@@ -17,6 +17,19 @@ describe('HTTP server', () => {
     expect(await ready.json()).toEqual({ status: 'ready' });
   });
 
+  it('answers CORS preflights for integrators on other origins', async () => {
+    const res = await fetch(api.url, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://integrator.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type,authorization',
+      },
+    });
+    expect(res.status).toBeLessThan(300);
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://integrator.example');
+  });
+
   it('rate-limits repeated failed logins for one username', async () => {
     const q = `mutation { login(username: "evaluator_throttle_probe", password: "wrong") { token } }`;
     const codes: string[] = [];

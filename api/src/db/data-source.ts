@@ -30,9 +30,6 @@ export function createDataSource(url: string, options: { poolMax?: number } = {}
 /** Initialise and attach a pool error handler, so a dropped idle connection never kills the process. */
 export async function connect(url: string, options: { poolMax?: number } = {}): Promise<DataSource> {
   const ds = createDataSource(url, options);
-  if ((ds.options as { synchronize?: boolean }).synchronize) {
-    throw new Error('synchronize is refused: use migrations');
-  }
   await ds.initialize();
   const driver = ds.driver as unknown as { master?: { on(ev: string, fn: (e: Error) => void): void } };
   driver.master?.on('error', (err: Error & { code?: string }) =>

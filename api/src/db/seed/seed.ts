@@ -10,19 +10,19 @@ async function insertJson<T extends object>(
   table: string,
   columns: Record<string, string>,
   rows: T[],
+  /** what the caller needs back: ids and codes to resolve later rows, or nothing */
+  returning: 'id, code' | 'nothing' = 'id, code',
 ): Promise<{ id: number; code: string }[]> {
   if (rows.length === 0) return [];
   const names = Object.keys(columns);
   const defs = names.map((n) => `${n} ${columns[n]}`).join(', ');
-  const returning =
-    'code' in columns ? 'RETURNING id, code' : table === 'center_community' ? '' : 'RETURNING id';
   const out: { id: number; code: string }[] = [];
   for (let i = 0; i < rows.length; i += 2000) {
     const chunk = rows.slice(i, i + 2000);
     const result: { id: number; code: string }[] = await em.query(
       `INSERT INTO ${table} (${names.join(', ')})
        SELECT ${names.join(', ')} FROM json_to_recordset($1::json) AS x(${defs})
-       ${returning}`,
+       ${returning === 'nothing' ? '' : 'RETURNING id, code'}`,
       [JSON.stringify(chunk)],
     );
     out.push(...result);
@@ -148,6 +148,7 @@ export async function writeSeed(db: DataSource, data: SeedData): Promise<void> {
           community_id: need(code, `center ${c.code}`),
         })),
       ),
+      'nothing',
     );
 
     const services = await insertJson(
@@ -196,6 +197,7 @@ export async function writeSeed(db: DataSource, data: SeedData): Promise<void> {
           throw new Error(`offering ${o.centerCode}/${o.serviceCode}: unknown`);
         return { center_id: c, service_id: s, schedule: o.schedule, fee: o.fee ?? null };
       }),
+      'nothing',
     );
 
     await insertJson(
@@ -219,6 +221,7 @@ export async function writeSeed(db: DataSource, data: SeedData): Promise<void> {
         center_id: u.centerCode ? (centerId.get(u.centerCode) ?? null) : null,
         is_demo: true,
       })),
+      'nothing',
     );
   });
   logger.info(

@@ -28,6 +28,7 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
+    testTimeout: 20000,
     setupFiles: ['src/test/setup.ts'],
     css: false,
   },

@@ -22,6 +22,29 @@ function jwtSecret(): string {
   return process.env.JWT_DEV_SECRET ?? randomBytes(32).toString('hex');
 }
 
+/** Development only: fixed, so phone numbers in an embedded dev database stay readable across restarts. */
+const DEV_PHONE_KEY = 'life-circle-development-phone-key-not-for-production';
+
+function phoneKey(): string {
+  const k = process.env.PHONE_KEY;
+  if (k) {
+    if (k.length < 32)
+      throw new Error('PHONE_KEY must be at least 32 characters (e.g. `openssl rand -hex 32`)');
+    return k;
+  }
+  if (isProduction) throw new Error('PHONE_KEY must be set when NODE_ENV=production');
+  return DEV_PHONE_KEY;
+}
+
+/** Who delivers login codes: `dev` logs them and keeps them for devLoginCodes; `none` refuses to send.
+ * `dev` is refused at start-up in production (it would write codes to the log). */
+function smsSender(): 'dev' | 'none' {
+  const s = process.env.SMS_SENDER || (isProduction ? 'none' : 'dev');
+  if (s !== 'dev' && s !== 'none') throw new Error(`SMS_SENDER must be "dev" or "none", got "${s}"`);
+  if (s === 'dev' && isProduction) throw new Error('SMS_SENDER=dev is not allowed when NODE_ENV=production');
+  return s;
+}
+
 export const config = {
   isProduction,
   port: int('PORT', 4000),
@@ -31,8 +54,13 @@ export const config = {
   databaseUrl: process.env.DATABASE_URL || undefined,
   embeddedDataDir: process.env.EMBEDDED_PG_DIR ?? path.join(REPO_ROOT, '.data', 'postgres'),
   embeddedPort: int('EMBEDDED_PG_PORT', 54329),
+  /** where meeting attachments are kept (LocalFileStorage) */
+  fileStorageDir: process.env.FILE_STORAGE_DIR ?? path.join(REPO_ROOT, '.data', 'files'),
   jwtSecret: jwtSecret(),
   jwtTtl: process.env.JWT_TTL ?? '12h',
+  /** the secret both phone-number keys (encryption, lookup hash) are derived from */
+  phoneKey: phoneKey(),
+  smsSender: smsSender(),
   dbPoolMax: int('DB_POOL_MAX', 10),
   dbConnectTimeoutMs: int('DB_CONNECT_TIMEOUT_MS', 5000),
   logLevel: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'warn' : 'info'),

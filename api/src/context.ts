@@ -1,12 +1,29 @@
 // Per-request context: who is asking, the data source, and fresh DataLoaders.
 import type { DataSource } from 'typeorm';
 import type { Viewer } from './auth/viewer';
+import { createDeliveryLoaders, type DeliveryLoaders } from './modules/delivery/delivery.loaders';
+import { createDemandsLoaders, type DemandsLoaders } from './modules/demands/demand.loaders';
+import { createEvaluationsLoaders, type EvaluationsLoaders } from './modules/evaluations/evaluations.loaders';
+import { createProjectsLoaders, type ProjectsLoaders } from './modules/projects/projects.loaders';
 import { createPlacesLoaders, type PlacesLoaders } from './modules/places/places.loaders';
+import { createResourcesLoaders, type ResourcesLoaders } from './modules/resources/resource.loaders';
+import {
+  createSatisfactionLoaders,
+  type SatisfactionLoaders,
+} from './modules/satisfaction/satisfaction.loaders';
 import { createServicesLoaders, type ServicesLoaders } from './modules/services/services.loaders';
+import { createSurveysLoaders, type SurveysLoaders } from './modules/surveys/surveys.loaders';
 
 export interface Loaders {
   places: PlacesLoaders;
   services: ServicesLoaders;
+  delivery: DeliveryLoaders;
+  demands: DemandsLoaders;
+  resources: ResourcesLoaders;
+  projects: ProjectsLoaders;
+  satisfaction: SatisfactionLoaders;
+  evaluations: EvaluationsLoaders;
+  surveys: SurveysLoaders;
 }
 
 export interface Context {
@@ -19,7 +36,17 @@ export interface Context {
 }
 
 export function createLoaders(db: DataSource): Loaders {
-  return { places: createPlacesLoaders(db), services: createServicesLoaders(db) };
+  return {
+    places: createPlacesLoaders(db),
+    services: createServicesLoaders(db),
+    delivery: createDeliveryLoaders(db),
+    demands: createDemandsLoaders(db),
+    resources: createResourcesLoaders(db),
+    projects: createProjectsLoaders(db),
+    satisfaction: createSatisfactionLoaders(db),
+    evaluations: createEvaluationsLoaders(db),
+    surveys: createSurveysLoaders(db),
+  };
 }
 
 export function createContext(db: DataSource, viewer: Viewer | null, requestId: string, ip = ''): Context {

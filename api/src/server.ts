@@ -70,7 +70,8 @@ export async function createApiServer(db: DataSource): Promise<ApiServer> {
         req.ip ?? req.socket.remoteAddress ?? '',
       ),
   });
-  const json = express.json({ limit: '1mb' });
+  // 8mb: a menu import carries an .xlsx of up to 5 MB as base64 (~6.7 MB) in its variables.
+  const json = express.json({ limit: '8mb' });
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

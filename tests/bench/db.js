@@ -20,10 +20,11 @@ function withDatabase(url, database) {
 const since = (/** @type {number} */ t) => Math.round(performance.now() - t);
 
 /**
- * Starts (when needed) the server and recreates the bench database.
- * @returns {Promise<{ url: string, embedded: boolean, stop: () => Promise<void>, timings: Record<string, number>, where: string }>}
+ * Starts (when needed) the server and recreates the bench database (with `reuse`, keeps it when it
+ * exists: `reused` tells).
+ * @returns {Promise<{ url: string, embedded: boolean, stop: () => Promise<void>, timings: Record<string, number>, where: string, reused: boolean }>}
  */
-async function openBenchDatabase() {
+async function openBenchDatabase({ reuse = false } = {}) {
   const name = process.env.BENCH_DATABASE || 'lc_bench';
   if (!/bench/i.test(name))
     throw new Error(`BENCH_DATABASE must contain "bench" (it is dropped every run): ${name}`);
@@ -32,6 +33,7 @@ async function openBenchDatabase() {
   let url;
   let stop = async () => undefined;
   let embedded = false;
+  let reused = false;
   let where;
   if (process.env.DATABASE_URL) {
     url = withDatabase(process.env.DATABASE_URL, name);
@@ -57,8 +59,14 @@ async function openBenchDatabase() {
     await admin.connect();
     try {
       const quoted = `"${name.replace(/"/g, '""')}"`;
-      await admin.query(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`);
-      await admin.query(`CREATE DATABASE ${quoted} ENCODING 'UTF8' TEMPLATE template0`);
+      if (reuse) {
+        const { rowCount } = await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name]);
+        reused = (rowCount ?? 0) > 0;
+      }
+      if (!reused) {
+        await admin.query(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`);
+        await admin.query(`CREATE DATABASE ${quoted} ENCODING 'UTF8' TEMPLATE template0`);
+      }
     } finally {
       await admin.end();
     }
@@ -67,7 +75,7 @@ async function openBenchDatabase() {
     await stop();
     throw err;
   }
-  return { url, embedded, stop, timings, where };
+  return { url, embedded, stop, timings, where, reused };
 }
 
 /**

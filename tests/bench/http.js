@@ -3,8 +3,8 @@
 // One POST on loopback for the bench's own checks (not the load: load.js drives autocannon).
 const http = require('node:http');
 
-/** One POST on loopback; resolves with status and body. */
-function post(port, path, body) {
+/** One POST on loopback; resolves with status and body. `headers` are added (e.g. authorization). */
+function post(port, path, body, headers = {}) {
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
@@ -12,7 +12,11 @@ function post(port, path, body) {
         port,
         path,
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        headers: {
+          ...headers,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+        },
         timeout: 30000,
       },
       (res) => {

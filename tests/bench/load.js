@@ -34,10 +34,17 @@ function latencyStats(values) {
 const okBody = (/** @type {string} */ b) =>
   b.startsWith('{"data":{"centersNear":[') && !b.includes('"errors"');
 
+/** @typedef {Buffer | { body: Buffer, headers: Record<string, string> }} Payload a body, or a body with its own headers */
+/** @param {Payload} p */
+const bodyOf = (p) => (Buffer.isBuffer(p) ? p : p.body);
+/** @param {Payload} p @returns {Record<string, string>} */
+const headersOf = (p) => (Buffer.isBuffer(p) ? {} : p.headers);
+
 /**
  * autocannon against one target, bodies rotated per request (a shared counter across connections).
- * @param {{ port: number, path: string, bodies: Buffer[], connections: number, seconds: number,
- *           overallRate?: number, offset?: number }} o
+ * `ok` tells a good answer (default: a centersNear answer).
+ * @param {{ port: number, path: string, bodies: Payload[], connections: number, seconds: number,
+ *           overallRate?: number, offset?: number, ok?: (body: string) => boolean }} o
  */
 function runAutocannon(o) {
   let next = o.offset ?? 0;
@@ -49,14 +56,16 @@ function runAutocannon(o) {
         duration: o.seconds,
         timeout: 10,
         ...(o.overallRate ? { overallRate: o.overallRate, ignoreCoordinatedOmission: true } : {}),
-        verifyBody: okBody,
+        verifyBody: o.ok ?? okBody,
         requests: [
           {
             method: 'POST',
             path: o.path,
             headers: { 'content-type': 'application/json' },
             setupRequest: (req) => {
-              req.body = o.bodies[next++ % o.bodies.length];
+              const p = o.bodies[next++ % o.bodies.length];
+              req.body = bodyOf(p);
+              if (!Buffer.isBuffer(p)) req.headers = { ...req.headers, ...p.headers };
               return req;
             },
           },
@@ -90,8 +99,8 @@ function runAutocannon(o) {
  * Open-loop fixed rate: request i is due at t0 + i/rate; latency = response end − due time.
  * Bounded: rate × seconds requests, and `graceMs` after the last one is due every request still
  * open is abandoned and counted with its age at that moment (so percentiles become lower bounds).
- * @param {{ port: number, path: string, bodies: Buffer[], rate: number, seconds: number,
- *           maxSockets?: number, offset?: number, graceMs?: number }} o
+ * @param {{ port: number, path: string, bodies: Payload[], rate: number, seconds: number,
+ *           maxSockets?: number, offset?: number, graceMs?: number, ok?: (body: string) => boolean }} o
  */
 function runPaced(o) {
   const total = Math.max(1, Math.round(o.rate * o.seconds));
@@ -104,6 +113,12 @@ function runPaced(o) {
   /** @type {Set<() => void>} */
   const open = new Set();
   let failed = 0;
+  /** @type {Record<string, number>} why requests failed (error codes) */
+  const failures = {};
+  const fail = (/** @type {any} */ err) => {
+    const code = err?.code || err?.message || 'error';
+    failures[code] = (failures[code] ?? 0) + 1;
+  };
   let bad = 0;
   let unfinished = 0;
   let maxSendLag = 0;
@@ -134,6 +149,7 @@ function runPaced(o) {
         sent: finished,
         ok: good.length,
         failed,
+        failures,
         bad,
         unfinished,
         achievedRps: good.length / elapsed,
@@ -145,7 +161,9 @@ function runPaced(o) {
     const send = (/** @type {number} */ i) => {
       const due = t0 + i * interval;
       maxSendLag = Math.max(maxSendLag, performance.now() - due);
-      const body = o.bodies[((o.offset ?? 0) + i) % o.bodies.length];
+      const payload = o.bodies[((o.offset ?? 0) + i) % o.bodies.length];
+      const body = bodyOf(payload);
+      const ok = o.ok ?? okBody;
       let settled = false;
       /** @param {'good' | 'bad' | 'failed' | 'unfinished'} how */
       const settle = (how) => {
@@ -169,16 +187,20 @@ function runPaced(o) {
           path: o.path,
           method: 'POST',
           agent,
-          headers: { 'content-type': 'application/json', 'content-length': body.length },
+          headers: {
+            ...headersOf(payload),
+            'content-type': 'application/json',
+            'content-length': body.length,
+          },
         },
         (res) => {
           /** @type {Buffer[]} */
           const chunks = [];
           res.on('data', (c) => chunks.push(c));
           res.on('end', () =>
-            settle(res.statusCode === 200 && okBody(Buffer.concat(chunks).toString('utf8')) ? 'good' : 'bad'),
+            settle(res.statusCode === 200 && ok(Buffer.concat(chunks).toString('utf8')) ? 'good' : 'bad'),
           );
-          res.on('error', () => settle('failed'));
+          res.on('error', (err) => (fail(err), settle('failed')));
         },
       );
       const abandon = () => {
@@ -186,7 +208,7 @@ function runPaced(o) {
         req.destroy();
       };
       open.add(abandon);
-      req.on('error', () => settle('failed'));
+      req.on('error', (err) => (fail(err), settle('failed')));
       req.end(body);
     };
     const tick = () => {

@@ -1,16 +1,20 @@
 #!/usr/bin/env node
 // @ts-check
-// `pnpm bench`: centersNear at Shanghai scale, the GraphQL API against a hand-written raw-SQL
+// `pnpm bench`: both benches, one after the other, each on a fresh bench database; BENCH_ONLY=near
+// or BENCH_ONLY=satisfaction runs one.
+//
+// centersNear (this file): at Shanghai scale, the GraphQL API against a hand-written raw-SQL
 // baseline. Generates the data set, loads it into a fresh bench database, starts both servers in a
 // child process, then alternates the two targets under load. Writes bench-results/centers-near.json
 // and .md and prints the markdown table. Exits non-zero only on a crash; a missed target prints MISSED.
+//
+// The satisfaction dashboard: satisfaction.js (bench-results/satisfaction.{json,md}); it also exits
+// non-zero when the rollups disagree with the raw responses (MISMATCH).
 'use strict';
 
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { fork } = require('node:child_process');
-const { randomBytes } = require('node:crypto');
 const { performance } = require('node:perf_hooks');
 const { Client } = require('pg');
 const { generateShanghai, benchPoints, summarize } = require('./shanghai');
@@ -19,6 +23,8 @@ const { walkingRadiusMeters } = require('@lc/domain');
 const { centersNear, nearSql, BOX_MARGIN } = require('./baseline');
 const { runAutocannon, runPaced, latencyStats } = require('./load');
 const { post } = require('./http');
+const { startTargets } = require('./targets');
+const { machineInfo, warnIfBusy } = require('./machine');
 
 process.env.LOG_LEVEL = process.env.BENCH_LOG_LEVEL || 'warn';
 
@@ -65,75 +71,6 @@ const secs = (/** @type {number} */ ms) => `${(ms / 1000).toFixed(1)} s`;
 const mean = (/** @type {number[]} */ xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 /** '≥ ' when latencies are lower bounds (requests abandoned at the end of an over-capacity run) */
 const ge = (/** @type {{ lowerBound?: boolean }} */ l) => (l.lowerBound ? '≥ ' : '');
-
-/** The target process and a request/response channel to it. */
-function startTargets(url) {
-  const child = fork(path.join(__dirname, 'server.js'), [], {
-    // the same V8 flags as the API's start scripts (a larger young generation: fewer scavenges)
-    execArgv: (process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=32').split(' ').filter(Boolean),
-    env: {
-      ...process.env,
-      BENCH_DB_URL: url,
-      BENCH_POOL_MAX: String(cfg.poolMax),
-      // the servers run as deployed: NODE_ENV=production (graphql-js drops its development checks)
-      NODE_ENV: cfg.nodeEnv,
-      JWT_SECRET: process.env.JWT_SECRET || randomBytes(32).toString('hex'),
-    },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  let nextId = 0;
-  /** @type {Map<number, { resolve: (m: any) => void, reject: (e: Error) => void }>} */
-  const pending = new Map();
-  /** @type {Promise<any>} */
-  const ready = new Promise((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error('bench server did not start within 120 s')), 120000);
-    child.on('message', (/** @type {any} */ m) => {
-      if (m.type === 'ready') {
-        clearTimeout(t);
-        resolve(m);
-        return;
-      }
-      const p = pending.get(m.id);
-      if (!p) return;
-      pending.delete(m.id);
-      if (m.type === 'error') p.reject(new Error(m.error));
-      else p.resolve(m);
-    });
-    child.on('exit', (code, signal) => {
-      clearTimeout(t);
-      const err = new Error(`bench server exited (code ${code}, signal ${signal})`);
-      reject(err);
-      for (const p of pending.values()) p.reject(err);
-      pending.clear();
-    });
-  });
-  ready.catch(() => undefined);
-  /** @param {Record<string, unknown>} msg @returns {Promise<any>} */
-  const call = (msg, timeoutMs = 60000) =>
-    new Promise((resolve, reject) => {
-      const id = ++nextId;
-      const t = setTimeout(() => {
-        pending.delete(id);
-        reject(new Error(`bench server: no answer to ${msg.type}`));
-      }, timeoutMs);
-      pending.set(id, {
-        resolve: (m) => (clearTimeout(t), resolve(m)),
-        reject: (e) => (clearTimeout(t), reject(e)),
-      });
-      child.send({ ...msg, id });
-    });
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    try {
-      if (child.connected) await call({ type: 'stop' }, 15000);
-    } catch {}
-    const t = setTimeout(() => child.kill('SIGKILL'), 5000);
-    await exited;
-    clearTimeout(t);
-  };
-  return { child, ready, call, stop };
-}
 
 /** Database-only cost of the three statements per point, one connection, sequential. */
 async function dbDiagnostics(url, points) {
@@ -194,7 +131,7 @@ async function dbDiagnostics(url, points) {
   }
 }
 
-async function main() {
+async function nearBench() {
   const started = performance.now();
   /** @type {any} */
   const report = {
@@ -202,21 +139,9 @@ async function main() {
     startedAt: new Date().toISOString(),
     query: QUERY,
     config: cfg,
-    machine: {
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model,
-      memoryGb: Math.round(os.totalmem() / 2 ** 30),
-      node: process.version,
-      platform: `${os.platform()} ${os.release()}`,
-      loadAverageAtStart: os.loadavg().map((x) => +x.toFixed(2)),
-    },
+    machine: machineInfo(),
   };
-  if (os.loadavg()[0] > os.cpus().length / 2) {
-    log(
-      `WARNING: the machine is busy (load average ${f2(os.loadavg()[0])} on ${os.cpus().length} CPUs): ` +
-        'absolute figures will be pessimistic; the GraphQL/baseline ratio is less affected',
-    );
-  }
+  warnIfBusy(log, 'GraphQL/baseline');
   log(
     `config: ${cfg.rounds} rounds × ${cfg.seconds} s per target and mode, warm-up ${cfg.warmupSeconds} s, ` +
       `${cfg.connections} connections at saturation, ${cfg.rate} req/s fixed rate, pool ${cfg.poolMax}, ${cfg.points} points`,
@@ -251,8 +176,10 @@ async function main() {
     console.error(`[bench] ${sig}: stopping`);
     cleanup().finally(() => process.exit(130));
   };
-  process.once('SIGINT', () => onSignal('SIGINT'));
-  process.once('SIGTERM', () => onSignal('SIGTERM'));
+  const onInt = () => onSignal('SIGINT');
+  const onTerm = () => onSignal('SIGTERM');
+  process.once('SIGINT', onInt);
+  process.once('SIGTERM', onTerm);
 
   try {
     t = performance.now();
@@ -285,7 +212,7 @@ async function main() {
         `near query ${diag.nearPlanUsesGist ? 'uses' : 'does NOT use'} the GiST index [${since(t)} ms]`,
     );
 
-    const targets = startTargets(db.url);
+    const targets = startTargets(db.url, { poolMax: cfg.poolMax, nodeEnv: cfg.nodeEnv });
     cleanups.push(() => targets.stop());
     const ready = await targets.ready;
     log(
@@ -529,11 +456,21 @@ async function main() {
     );
   } finally {
     await cleanup();
+    process.removeListener('SIGINT', onInt);
+    process.removeListener('SIGTERM', onTerm);
   }
 }
 
+async function main() {
+  const only = (process.env.BENCH_ONLY || 'all').toLowerCase();
+  if (!['all', 'near', 'satisfaction'].includes(only))
+    throw new Error(`BENCH_ONLY must be near or satisfaction (or unset for both), got "${only}"`);
+  if (only !== 'satisfaction') await nearBench();
+  if (only !== 'near') await require('./satisfaction').satisfactionBench();
+}
+
 main().then(
-  () => process.exit(0),
+  () => process.exit(process.exitCode ?? 0),
   (err) => {
     console.error('[bench] crashed:', err);
     process.exit(1);

@@ -10,7 +10,9 @@ const { Pool } = require('pg');
 const { connect } = require('api/dist/db/data-source');
 const { createApiServer } = require('api/dist/server');
 const { queryCounter } = require('api/dist/db/query-counter');
-const { createBaselineServer } = require('./baseline');
+// the baseline of the bench being run (BENCH_BASELINE: a module of this folder exporting
+// createBaselineServer(pool)); centersNear's by default
+const { createBaselineServer } = require(`./${process.env.BENCH_BASELINE || 'baseline'}`);
 const { post } = require('./http');
 
 const url = /** @type {string} */ (process.env.BENCH_DB_URL);
@@ -57,7 +59,7 @@ async function main() {
       if (msg.type === 'count') {
         // statements of exactly one GraphQL request (nothing else runs in this process meanwhile)
         queryCounter.reset();
-        const r = await post(gqlPort, '/graphql', msg.body);
+        const r = await post(gqlPort, '/graphql', msg.body, msg.headers);
         const count = queryCounter.count;
         process.send?.({ type: 'count', id: msg.id, count, status: r.status, body: r.body });
       } else if (msg.type === 'cpu') {

@@ -1,7 +1,7 @@
 // Officials in web-admin: log in, filter centers by street, see the uncovered communities, and
 // edit a center only where their scope allows.
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from 'api/dist/db/seed/seed-types';
+import { adminLogin as login } from '../support/login';
 import { launch, newPage, screenshot } from '../support/browser';
 
 let browser: Browser;
@@ -9,14 +9,6 @@ beforeAll(async () => {
   browser = await launch();
 });
 afterAll(() => browser?.close());
-
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto(`${process.env.LC_ADMIN_URL}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('user-name').waitFor();
-}
 
 async function pickOption(page: Page, selectTestId: string, name: string): Promise<void> {
   await page.getByTestId(selectTestId).click();

@@ -44,9 +44,10 @@ export async function newPage(
           isMobile: true,
           hasTouch: true,
           locale: 'zh-CN',
+          timezoneId: 'Asia/Shanghai',
           ...geo,
         }
-      : { viewport: { width: 1440, height: 900 }, locale: 'zh-CN', ...geo },
+      : { viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...geo },
   );
   const page = await context.newPage();
   page.setDefaultTimeout(20000);

@@ -4,10 +4,11 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { AppLayout } from './AppLayout';
 import { AuthProvider } from './features/auth/AuthProvider';
 import { RequireAuth } from './features/auth/RequireAuth';
+import { HomeRedirect } from './features/dashboard/HomeRedirect';
 import { LoadingState } from './ui/states';
 
 const LoginPage = lazy(() => import('./features/auth/LoginPage'));
@@ -15,6 +16,16 @@ const RegionsPage = lazy(() => import('./features/regions/RegionsPage'));
 const CentersPage = lazy(() => import('./features/centers/CentersPage'));
 const CenterDetailPage = lazy(() => import('./features/centers/CenterDetailPage'));
 const CoveragePage = lazy(() => import('./features/coverage/CoveragePage'));
+const MenusPage = lazy(() => import('./features/menus/MenusPage'));
+const OrdersPage = lazy(() => import('./features/orders/OrdersPage'));
+const MenuReviewPage = lazy(() => import('./features/menu-review/MenuReviewPage'));
+const PlanningPage = lazy(() => import('./features/planning/PlanningPage'));
+const ProjectsBoard = lazy(() => import('./features/projects/ProjectsBoard'));
+const ProjectDetailPage = lazy(() => import('./features/projects/ProjectDetailPage'));
+const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage'));
+const EvaluationsPage = lazy(() => import('./features/evaluations/EvaluationsPage'));
+const SurveysPage = lazy(() => import('./features/surveys/SurveysPage'));
+const SurveyDetailPage = lazy(() => import('./features/surveys/SurveyDetailPage'));
 const NotFoundPage = lazy(() => import('./ui/NotFoundPage'));
 
 export function App() {
@@ -37,11 +48,21 @@ export function App() {
                     </RequireAuth>
                   }
                 >
-                  <Route index element={<Navigate to="/centers" replace />} />
+                  <Route index element={<HomeRedirect />} />
                   <Route path="regions" element={<RegionsPage />} />
                   <Route path="centers" element={<CentersPage />} />
                   <Route path="centers/:id" element={<CenterDetailPage />} />
                   <Route path="coverage" element={<CoveragePage />} />
+                  <Route path="menus" element={<MenusPage />} />
+                  <Route path="orders" element={<OrdersPage />} />
+                  <Route path="review" element={<MenuReviewPage />} />
+                  <Route path="planning" element={<PlanningPage />} />
+                  <Route path="projects" element={<ProjectsBoard />} />
+                  <Route path="projects/:id" element={<ProjectDetailPage />} />
+                  <Route path="dashboard" element={<DashboardPage />} />
+                  <Route path="surveys" element={<SurveysPage />} />
+                  <Route path="surveys/:id" element={<SurveyDetailPage />} />
+                  <Route path="evaluations" element={<EvaluationsPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
               </Routes>

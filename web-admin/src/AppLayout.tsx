@@ -1,6 +1,18 @@
 // The signed-in frame: side menu (regions, centers, coverage), header with language switch and
 // user menu, and the routed page.
-import { ApartmentOutlined, EnvironmentOutlined, HomeOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  DashboardOutlined,
+  EnvironmentOutlined,
+  FormOutlined,
+  HomeOutlined,
+  ProfileOutlined,
+  ProjectOutlined,
+  ShoppingCartOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
 import { Flex, Layout, Menu, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,9 +23,65 @@ import { LanguageSwitch } from './ui/LanguageSwitch';
 import { LoadingState } from './ui/states';
 
 const NAV = [
+  {
+    key: '/dashboard',
+    icon: <DashboardOutlined />,
+    label: 'dashboardNav',
+    testId: 'nav-dashboard',
+    roles: ['DISTRICT_ADMIN', 'STREET_ADMIN', 'CENTER_STAFF', 'EVALUATOR'],
+  },
   { key: '/regions', icon: <ApartmentOutlined />, label: 'navRegions', testId: 'nav-regions' },
   { key: '/centers', icon: <HomeOutlined />, label: 'navCenters', testId: 'nav-centers' },
   { key: '/coverage', icon: <EnvironmentOutlined />, label: 'navCoverage', testId: 'nav-coverage' },
+  {
+    key: '/menus',
+    icon: <ProfileOutlined />,
+    label: 'menusNav',
+    testId: 'nav-menus',
+    roles: ['DISTRICT_ADMIN', 'STREET_ADMIN', 'CENTER_STAFF', 'EVALUATOR'],
+  },
+  {
+    key: '/orders',
+    icon: <ShoppingCartOutlined />,
+    label: 'ordersNav',
+    testId: 'nav-orders',
+    roles: ['DISTRICT_ADMIN', 'STREET_ADMIN', 'CENTER_STAFF', 'EVALUATOR'],
+  },
+  {
+    key: '/review',
+    icon: <BarChartOutlined />,
+    label: 'reviewNav',
+    testId: 'nav-review',
+    roles: ['DISTRICT_ADMIN', 'STREET_ADMIN', 'CENTER_STAFF', 'EVALUATOR'],
+  },
+  {
+    key: '/planning',
+    icon: <UnorderedListOutlined />,
+    label: 'planningNav',
+    testId: 'nav-planning',
+    roles: ['DISTRICT_ADMIN', 'STREET_ADMIN', 'CENTER_STAFF', 'EVALUATOR'],
+  },
+  {
+    key: '/projects',
+    icon: <ProjectOutlined />,
+    label: 'projectBoardNav',
+    testId: 'nav-projects',
+    roles: ['DISTRICT_ADMIN', 'STREET_ADMIN', 'CENTER_STAFF', 'EVALUATOR'],
+  },
+  {
+    key: '/surveys',
+    icon: <FormOutlined />,
+    label: 'surveyNav',
+    testId: 'nav-surveys',
+    roles: ['DISTRICT_ADMIN', 'STREET_ADMIN', 'CENTER_STAFF', 'EVALUATOR'],
+  },
+  {
+    key: '/evaluations',
+    icon: <AuditOutlined />,
+    label: 'evaluationNav',
+    testId: 'nav-evaluations',
+    roles: ['DISTRICT_ADMIN', 'STREET_ADMIN', 'CENTER_STAFF', 'EVALUATOR'],
+  },
 ] as const;
 
 export function AppLayout() {
@@ -51,7 +119,11 @@ export function AppLayout() {
           mode="inline"
           selectedKeys={selected ? [selected] : []}
           onClick={({ key }) => navigate(key)}
-          items={NAV.map((n) => ({
+          items={NAV.filter(
+            // Entries with roles show only to those roles (the server refuses the others anyway).
+            (n) =>
+              !('roles' in n) || (viewer !== null && (n.roles as readonly string[]).includes(viewer.role)),
+          ).map((n) => ({
             key: n.key,
             icon: n.icon,
             label: <span data-testid={n.testId}>{t(`admin:${n.label}`)}</span>,

@@ -1,12 +1,47 @@
-import { cacheExchange, Client, fetchExchange } from 'urql';
+// The urql client: same-origin /graphql, the resident's bearer token on every request, and one
+// place that notices an expired or revoked session.
+import { getOperationAST } from 'graphql';
+import { cacheExchange, Client, type CombinedError, fetchExchange, mapExchange } from 'urql';
 
 /** Same-origin GraphQL endpoint: the server serves the SPA and /graphql together. */
 export const GRAPHQL_URL = '/graphql';
 
-export function createUrqlClient(): Client {
+/** Operations whose UNAUTHENTICATED answer means "wrong code", not "your session ended". */
+const SIGN_IN_OPERATIONS = new Set(['LoginPageLogin', 'LoginPageRequestCode']);
+
+export interface UrqlClientOptions {
+  /** the current JWT, or null when signed out */
+  getToken?: () => string | null;
+  /** called when the server answers UNAUTHENTICATED to a request that carried a token */
+  onUnauthenticated?: () => void;
+}
+
+export function isUnauthenticated(error: Pick<CombinedError, 'graphQLErrors'>): boolean {
+  return error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
+}
+
+export function createUrqlClient({
+  getToken = () => null,
+  onUnauthenticated,
+}: UrqlClientOptions = {}): Client {
   return new Client({
     url: GRAPHQL_URL,
-    exchanges: [cacheExchange, fetchExchange],
     preferGetMethod: false,
+    exchanges: [
+      mapExchange({
+        onError(error, operation) {
+          if (!onUnauthenticated || !getToken() || !isUnauthenticated(error)) return;
+          const name = getOperationAST(operation.query)?.name?.value;
+          if (name && SIGN_IN_OPERATIONS.has(name)) return;
+          onUnauthenticated();
+        },
+      }),
+      cacheExchange,
+      fetchExchange,
+    ],
+    fetchOptions: () => {
+      const token = getToken();
+      return token ? { headers: { Authorization: `Bearer ${token}` } } : {};
+    },
   });
 }

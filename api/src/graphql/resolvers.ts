@@ -1,11 +1,32 @@
 // Every resolver of the schema. Modules add theirs here.
+import { DeliveryOrderResolver } from '../modules/delivery/delivery.resolver';
+import { DemandResolver } from '../modules/demands/demand.resolver';
+import { EvaluationResolver } from '../modules/evaluations/evaluation.resolver';
+import { MenuImportResolver } from '../modules/menu-import/menu-import.resolver';
+import { MenuReviewResolver } from '../modules/menu-review/menu-review.resolver';
+import {
+  DemandProjectsResolver,
+  MeetingResolver,
+  ProjectEventResolver,
+  ProjectResolver,
+} from '../modules/projects/project.resolver';
 import { CenterResolver } from '../modules/places/center.resolver';
+import { PlanningExportResolver } from '../modules/planning-export/planning-export.resolver';
 import { RegionResolver } from '../modules/places/region.resolver';
+import { ResidentResolver } from '../modules/residents/resident.resolver';
+import { ResourceResolver } from '../modules/resources/resource.resolver';
+import {
+  CenterSatisfactionResolver,
+  ComplaintResolver,
+  DashboardResolver,
+  SatisfactionResolver,
+} from '../modules/satisfaction/satisfaction.resolver';
 import { ServiceItemResolver } from '../modules/services/service-item.resolver';
 import {
   CenterOfferingsResolver,
   ServiceOfferingResolver,
 } from '../modules/services/service-offering.resolver';
+import { SurveyCommentResolver, SurveyResolver } from '../modules/surveys/survey.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
 
 export const resolvers = [
@@ -15,4 +36,22 @@ export const resolvers = [
   ServiceOfferingResolver,
   CenterOfferingsResolver,
   UserResolver,
+  ResidentResolver,
+  DeliveryOrderResolver,
+  MenuReviewResolver,
+  MenuImportResolver,
+  DemandResolver,
+  ResourceResolver,
+  PlanningExportResolver,
+  ProjectResolver,
+  MeetingResolver,
+  ProjectEventResolver,
+  DemandProjectsResolver,
+  SatisfactionResolver,
+  CenterSatisfactionResolver,
+  ComplaintResolver,
+  DashboardResolver,
+  EvaluationResolver,
+  SurveyResolver,
+  SurveyCommentResolver,
 ] as const;

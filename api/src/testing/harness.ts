@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { connect } from '../db/data-source';
 import { DEMO_PASSWORD } from '../db/seed/seed-types';
 import { createApiServer, type ApiServer } from '../server';
+import { signToken } from '../auth/token';
 
 export interface GqlResponse<T = Record<string, any>> {
   data?: T | null;
@@ -61,4 +62,20 @@ export async function startTestApi(): Promise<TestApi> {
       await db.destroy();
     },
   };
+}
+
+let residentSeq = 0;
+
+/** A fresh resident account of the test database with a signed token (no phone needed here). */
+export async function createTestResident(
+  api: TestApi,
+  homeCenterId: number | null = null,
+): Promise<{ id: number; token: string }> {
+  residentSeq += 1;
+  const username = `test-resident-${process.pid}-${Date.now()}-${residentSeq}`;
+  const [row] = await api.db.query(
+    `INSERT INTO app_user (username, display_name, role, home_center_id) VALUES ($1, $2, 'RESIDENT', $3) RETURNING id`,
+    [username, `测试居民${residentSeq}`, homeCenterId],
+  );
+  return { id: row.id, token: signToken(row.id, 'RESIDENT') };
 }

@@ -1,6 +1,22 @@
 // Labels of the domain enums, zh-CN first, English second. Every UI reads these through i18n.
 import type {
   Audience,
+  AuditedEntity,
+  DeliveryStatus,
+  Dimension,
+  EvaluationPhase,
+  EvaluatorKind,
+  QuestionKind,
+  ResponseChannel,
+  SurveyScope,
+  SurveyStatus,
+  TrainingTrack,
+  DemandSource,
+  DemandStatus,
+  MeetingKind,
+  MeetingOutcome,
+  ProjectStatus,
+  ResourceKind,
   CenterKind,
   CommunityKind,
   ErrorCode,
@@ -102,6 +118,121 @@ export const WEEKDAY_LABELS: Labels<Weekday> = {
   FR: { 'zh-CN': '周五', en: 'Fri' },
   SA: { 'zh-CN': '周六', en: 'Sat' },
   SU: { 'zh-CN': '周日', en: 'Sun' },
+};
+
+export const DELIVERY_STATUS_LABELS: Labels<DeliveryStatus> = {
+  REQUESTED: { 'zh-CN': '已点单', en: 'Requested' },
+  ACCEPTED: { 'zh-CN': '已接单', en: 'Accepted' },
+  SCHEDULED: { 'zh-CN': '已排期', en: 'Scheduled' },
+  DELIVERED: { 'zh-CN': '已配送', en: 'Delivered' },
+  RATED: { 'zh-CN': '已评价', en: 'Rated' },
+  REJECTED: { 'zh-CN': '未受理', en: 'Rejected' },
+  CANCELLED: { 'zh-CN': '已取消', en: 'Cancelled' },
+};
+
+export const DEMAND_STATUS_LABELS: Labels<DemandStatus> = {
+  OPEN: { 'zh-CN': '待对接', en: 'Open' },
+  MATCHED: { 'zh-CN': '已匹配', en: 'Matched' },
+  IN_PROJECT: { 'zh-CN': '项目实施中', en: 'In a project' },
+  CLOSED: { 'zh-CN': '已办结', en: 'Closed' },
+};
+
+export const DEMAND_SOURCE_LABELS: Labels<DemandSource> = {
+  RESIDENT_APP: { 'zh-CN': '居民线上提出', en: 'Resident (app)' },
+  VISIT: { 'zh-CN': '走访收集', en: 'Staff visit' },
+  SURVEY_COMMENT: { 'zh-CN': '问卷意见', en: 'Survey comment' },
+  HOTLINE: { 'zh-CN': '热线', en: 'Hotline' },
+  OTHER: { 'zh-CN': '其他', en: 'Other' },
+};
+
+export const RESOURCE_KIND_LABELS: Labels<ResourceKind> = {
+  GOVERNMENT: { 'zh-CN': '政府部门', en: 'Government department' },
+  ENTERPRISE: { 'zh-CN': '企业', en: 'Enterprise' },
+  SOCIAL_ORGANIZATION: { 'zh-CN': '社会组织', en: 'Social organisation' },
+  PARTNER_UNIT: { 'zh-CN': '区域化党建单位', en: 'Partner unit' },
+  TALENT: { 'zh-CN': '能人达人', en: 'Local talent' },
+  VOLUNTEER: { 'zh-CN': '志愿者', en: 'Volunteer' },
+};
+
+export const PROJECT_STATUS_LABELS: Labels<ProjectStatus> = {
+  PROPOSED: { 'zh-CN': '立项申请', en: 'Proposed' },
+  HEARING: { 'zh-CN': '听证中', en: 'In hearing' },
+  APPROVED: { 'zh-CN': '已批准', en: 'Approved' },
+  IN_PROGRESS: { 'zh-CN': '实施中', en: 'In progress' },
+  REVIEW: { 'zh-CN': '评议中', en: 'Under review' },
+  COMPLETED: { 'zh-CN': '已完成', en: 'Completed' },
+  REJECTED: { 'zh-CN': '未通过', en: 'Rejected' },
+};
+
+export const MEETING_KIND_LABELS: Labels<MeetingKind> = {
+  HEARING: { 'zh-CN': '听证会', en: 'Hearing' },
+  COORDINATION: { 'zh-CN': '协调会', en: 'Coordination meeting' },
+  REVIEW: { 'zh-CN': '评议会', en: 'Review meeting' },
+};
+
+export const MEETING_OUTCOME_LABELS: Labels<MeetingOutcome> = {
+  APPROVED: { 'zh-CN': '通过', en: 'Approved' },
+  REJECTED: { 'zh-CN': '不通过', en: 'Rejected' },
+  NOTED: { 'zh-CN': '记录在案', en: 'Noted' },
+};
+
+export const SURVEY_STATUS_LABELS: Labels<SurveyStatus> = {
+  DRAFT: { 'zh-CN': '草稿', en: 'Draft' },
+  OPEN: { 'zh-CN': '进行中', en: 'Open' },
+  CLOSED: { 'zh-CN': '已结束', en: 'Closed' },
+};
+
+export const QUESTION_KIND_LABELS: Labels<QuestionKind> = {
+  SCORE: { 'zh-CN': '打分（0–10）', en: 'Score (0–10)' },
+  SINGLE_CHOICE: { 'zh-CN': '单选', en: 'Single choice' },
+  MULTIPLE_CHOICE: { 'zh-CN': '多选', en: 'Multiple choice' },
+  TEXT: { 'zh-CN': '文字意见', en: 'Free text' },
+};
+
+export const SURVEY_SCOPE_LABELS: Labels<SurveyScope> = {
+  CENTER: { 'zh-CN': '服务中心', en: 'Center' },
+  SERVICE: { 'zh-CN': '服务项目', en: 'Service' },
+  PROJECT: { 'zh-CN': '实事项目', en: 'Project' },
+  REGION: { 'zh-CN': '区域', en: 'Region' },
+};
+
+export const RESPONSE_CHANNEL_LABELS: Labels<ResponseChannel> = {
+  ONLINE: { 'zh-CN': '线上', en: 'Online' },
+  OFFLINE: { 'zh-CN': '线下纸质', en: 'Paper' },
+};
+
+export const DIMENSION_LABELS: Labels<Dimension> = {
+  PARTY_LEADERSHIP: { 'zh-CN': '党建引领度', en: 'Party leadership' },
+  SITE_RECOGNITION: { 'zh-CN': '阵地辨识度', en: 'Site recognition' },
+  SERVICE_PROFESSIONALISM: { 'zh-CN': '服务专业度', en: 'Service professionalism' },
+  PROJECT_APPROACHABILITY: { 'zh-CN': '项目亲民度', en: 'Project approachability' },
+  GOVERNANCE_PARTICIPATION: { 'zh-CN': '治理参与度', en: 'Governance participation' },
+  RESOURCE_INTEGRATION: { 'zh-CN': '资源融合度', en: 'Resource integration' },
+  RESIDENT_PERCEPTION: { 'zh-CN': '群众感受度', en: 'Resident perception' },
+  SOCIAL_VISIBILITY: { 'zh-CN': '社会显示度', en: 'Social visibility' },
+};
+
+export const EVALUATION_PHASE_LABELS: Labels<EvaluationPhase> = {
+  BEFORE: { 'zh-CN': '事前', en: 'Before' },
+  DURING: { 'zh-CN': '事中', en: 'During' },
+  AFTER: { 'zh-CN': '事后', en: 'After' },
+};
+
+export const EVALUATOR_KIND_LABELS: Labels<EvaluatorKind> = {
+  EXPERT: { 'zh-CN': '评估专家', en: 'Expert' },
+  EXPERIENCE_OFFICER: { 'zh-CN': '体验官', en: 'Experience officer' },
+};
+
+export const TRAINING_TRACK_LABELS: Labels<TrainingTrack> = {
+  GOVERNANCE_INNOVATION: { 'zh-CN': '治理创新', en: 'Governance innovation' },
+  SERVICE_PROFESSIONAL: { 'zh-CN': '服务专业', en: 'Professional service' },
+  STANDARD_OPERATION: { 'zh-CN': '规范运作', en: 'Standard operation' },
+  BRAND_PROMOTION: { 'zh-CN': '品牌宣传', en: 'Brand promotion' },
+};
+
+export const AUDITED_ENTITY_LABELS: Labels<AuditedEntity> = {
+  SERVICE_ITEM: { 'zh-CN': '服务项目', en: 'Service item' },
+  SERVICE_OFFERING: { 'zh-CN': '中心服务', en: 'Center offering' },
 };
 
 export const ERROR_CODE_LABELS: Labels<ErrorCode> = {

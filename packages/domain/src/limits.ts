@@ -7,3 +7,6 @@ export const NEAR_MAX = 100;
 /** Largest walking radius a query may ask for, minutes. */
 export const WITHIN_MINUTES_MAX = 120;
 export const SEARCH_MAX_LENGTH = 100;
+/** Excel imports of a menu: largest file (before base64) and most data rows. */
+export const MENU_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+export const MENU_IMPORT_MAX_ROWS = 10_000;

@@ -1,37 +1,45 @@
-// Previous / next paging for cursor connections, with the total and a page size selector.
+// Previous / next paging under a list of one cursor connection, with the total and a page
+// size selector. The pager state (a stack of `after` cursors) belongs to the caller.
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { Button, Flex, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PAGE_SIZES } from './cursorPager';
+import {
+  PAGE_SIZES,
+  pageCount,
+  pageNumber,
+  rowRange,
+  type CursorPagerAction,
+  type CursorPagerState,
+} from './cursorPager';
+
+/** What the pager reads of a connection: its size and whether there is a next page. */
+export interface PagedConnection {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+}
 
 export function CursorPagination({
-  page,
-  pageCount,
-  totalCount,
-  range,
-  pageSize,
-  hasPrev,
-  hasNext,
+  pager,
+  dispatch,
+  connection,
+  rowCount,
   disabled,
-  onPrev,
-  onNext,
-  onPageSize,
   testIdPrefix = 'pager',
 }: {
-  page: number;
-  pageCount: number;
-  totalCount: number;
-  range: [number, number];
-  pageSize: number;
-  hasPrev: boolean;
-  hasNext: boolean;
+  pager: CursorPagerState;
+  dispatch: (action: CursorPagerAction) => void;
+  /** the current page's connection; undefined while none has arrived */
+  connection: PagedConnection | null | undefined;
+  /** rows shown on the current page */
+  rowCount: number;
   disabled?: boolean;
-  onPrev: () => void;
-  onNext: () => void;
-  onPageSize: (size: number) => void;
   testIdPrefix?: string;
 }) {
   const { t } = useTranslation();
+  const totalCount = connection?.totalCount ?? 0;
+  const page = pageNumber(pager);
+  const range = rowRange(pager, rowCount);
+  const hasNext = Boolean(connection?.pageInfo.hasNextPage && connection.pageInfo.endCursor);
   return (
     <Flex justify="space-between" align="center" wrap gap={12} style={{ marginTop: 16 }}>
       <Typography.Text type="secondary" data-testid={`${testIdPrefix}-total`}>
@@ -40,21 +48,25 @@ export function CursorPagination({
       <Flex align="center" gap={8}>
         <Button
           icon={<LeftOutlined />}
-          disabled={!hasPrev || disabled}
-          onClick={onPrev}
+          disabled={page <= 1 || disabled}
+          onClick={() => dispatch({ type: 'prev' })}
           data-testid={`${testIdPrefix}-prev`}
         >
           {t('admin:pagerPrev')}
         </Button>
         <Typography.Text data-testid={`${testIdPrefix}-page`}>
-          {t('admin:pagerPage', { page, pages: pageCount })}
+          {t('admin:pagerPage', { page, pages: pageCount(totalCount, pager.pageSize) })}
         </Typography.Text>
-        <Button disabled={!hasNext || disabled} onClick={onNext} data-testid={`${testIdPrefix}-next`}>
+        <Button
+          disabled={!hasNext || disabled}
+          onClick={() => dispatch({ type: 'next', endCursor: connection?.pageInfo.endCursor })}
+          data-testid={`${testIdPrefix}-next`}
+        >
           {t('admin:pagerNext')} <RightOutlined />
         </Button>
         <Select
-          value={pageSize}
-          onChange={onPageSize}
+          value={pager.pageSize}
+          onChange={(size: number) => dispatch({ type: 'pageSize', pageSize: size })}
           style={{ width: 120 }}
           virtual={false}
           data-testid={`${testIdPrefix}-size`}

@@ -1,6 +1,13 @@
 // The frame of every page: a top bar with the language and elder-mode switches, the page,
-// and a bottom bar with the two big tabs.
-import { EnvironmentOutline, SearchOutline } from 'antd-mobile-icons';
+// and a bottom bar with the big tabs (near me, search, order, my orders, community, me).
+import {
+  BillOutline,
+  EnvironmentOutline,
+  SearchOutline,
+  TeamOutline,
+  TruckOutline,
+  UserOutline,
+} from 'antd-mobile-icons';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, ScrollRestoration } from 'react-router-dom';
@@ -8,6 +15,16 @@ import { ElderModeSwitch } from '../features/settings/ElderModeSwitch';
 import { LangSwitch } from '../features/settings/LangSwitch';
 import { LoadingView } from './StateViews';
 import { NAMESPACES } from '../i18n';
+
+/** The bottom bar's tabs; only "near me" at `/` must match exactly. */
+const TABS = [
+  { to: '/', end: true, testId: 'nav-near-me', Icon: EnvironmentOutline, label: 'navNearMe' },
+  { to: '/services', end: false, testId: 'nav-services', Icon: SearchOutline, label: 'navServices' },
+  { to: '/mobile', end: false, testId: 'nav-mobile', Icon: TruckOutline, label: 'navMobile' },
+  { to: '/orders', end: false, testId: 'nav-orders', Icon: BillOutline, label: 'navOrders' },
+  { to: '/community', end: false, testId: 'nav-community', Icon: TeamOutline, label: 'navCommunity' },
+  { to: '/account', end: false, testId: 'nav-account', Icon: UserOutline, label: 'navAccount' },
+] as const;
 
 export function AppShell() {
   const { t } = useTranslation(NAMESPACES);
@@ -26,14 +43,12 @@ export function AppShell() {
         </Suspense>
       </main>
       <nav className="tabbar" aria-label={t('appTitle')}>
-        <NavLink to="/" end className="tabbar-item" data-testid="nav-near-me">
-          <EnvironmentOutline aria-hidden="true" className="tabbar-icon" />
-          <span>{t('navNearMe')}</span>
-        </NavLink>
-        <NavLink to="/services" className="tabbar-item" data-testid="nav-services">
-          <SearchOutline aria-hidden="true" className="tabbar-icon" />
-          <span>{t('navServices')}</span>
-        </NavLink>
+        {TABS.map(({ to, end, testId, Icon, label }) => (
+          <NavLink key={to} to={to} end={end} className="tabbar-item" data-testid={testId}>
+            <Icon aria-hidden="true" className="tabbar-icon" />
+            <span>{t(label)}</span>
+          </NavLink>
+        ))}
       </nav>
       <ScrollRestoration />
     </div>

@@ -1,4 +1,12 @@
 // Every migration, in order. Add one file per change and list it here.
 import { PlacesAndServices1732300000000 } from './1732300000000-places-and-services';
+import { MenusResidentsOrders1732400000000 } from './1732400000000-menus-residents-orders';
+import { DemandsResourcesProjects1732500000000 } from './1732500000000-demands-resources-projects';
+import { SurveysEvaluations1732600000000 } from './1732600000000-surveys-evaluations';
 
-export const migrations = [PlacesAndServices1732300000000];
+export const migrations = [
+  PlacesAndServices1732300000000,
+  MenusResidentsOrders1732400000000,
+  DemandsResourcesProjects1732500000000,
+  SurveysEvaluations1732600000000,
+];

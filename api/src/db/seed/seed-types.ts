@@ -4,6 +4,8 @@ import type {
   Audience,
   CenterKind,
   CommunityKind,
+  DeliveryStatus,
+  ProjectStatus,
   Facility,
   RegionLevel,
   Role,
@@ -89,12 +91,82 @@ export interface SeedUser {
   centerCode?: string;
 }
 
+/** A demo resident (居民): signs in with a one-time code; no password. */
+export interface SeedResident {
+  /** normalized 11-digit mobile number (stored encrypted, hashed and masked) */
+  phone: string;
+  displayName: string;
+  /** the center they order for (我的中心) */
+  homeCenterCode: string;
+}
+
+/** A demo mobile-delivery order (流动配送点单); its event history is derived from the status. */
+export interface SeedDeliveryOrder {
+  residentPhone: string;
+  serviceCode: string;
+  centerCode: string;
+  note: string | null;
+  status: DeliveryStatus;
+  /** epoch milliseconds */
+  requestedAt: number;
+  scheduledFor: number | null;
+  deliveredAt: number | null;
+  reason: string | null;
+  rating: number | null;
+  comment: string | null;
+}
+
+/** Demo 三张清单: demands, resources and projects (meetings are derived from each project's status). */
+export interface SeedPlanning {
+  demands: {
+    key: string;
+    title: string;
+    description: string;
+    category: ServiceCategory;
+    communityCode: string;
+    source: 'RESIDENT_APP' | 'VISIT' | 'SURVEY_COMMENT' | 'HOTLINE' | 'OTHER';
+    seconds: number;
+    daysAgo: number;
+  }[];
+  resources: {
+    key: string;
+    name: string;
+    kind: 'GOVERNMENT' | 'ENTERPRISE' | 'SOCIAL_ORGANIZATION' | 'PARTNER_UNIT' | 'TALENT' | 'VOLUNTEER';
+    category: ServiceCategory;
+    regionCode: string;
+    /** owning street; null for district-wide */
+    streetCode: string | null;
+    capacity: number | null;
+    availability: string;
+    contactName: string;
+    contactPhone: string;
+  }[];
+  projects: {
+    key: string;
+    title: string;
+    streetCode: string;
+    demandKeys: string[];
+    resourceKeys: string[];
+    status: ProjectStatus;
+    publiclyFunded: boolean;
+    budgetYuan: number | null;
+    daysAgo: number;
+  }[];
+}
+
 export interface SeedData {
   regions: SeedRegion[];
   centers: SeedCenter[];
   services: SeedServiceItem[];
   offerings: SeedOffering[];
   users: SeedUser[];
+  /** demo residents (role RESIDENT, is_demo); never written when NODE_ENV=production. Optional:
+   * generated data sets (the benchmark's Shanghai) have none. */
+  residents?: SeedResident[];
+  /** demo orders of the demo residents */
+  deliveryOrders?: SeedDeliveryOrder[];
+  /** demo demand, resource and project lists */
+  planning?: SeedPlanning;
 }
 
 /** The one password of every demo account (refused when NODE_ENV=production). */

@@ -13,7 +13,7 @@ describe('schema', () => {
 
   it('keeps the public contract parts without a breaking change', () => {
     const check = path.join(REPO_ROOT, '..', 'shared', 'contract', 'check.mjs');
-    const out = execFileSync('node', [check, SCHEMA_FILE, '00', '10', '20', '30'], {
+    const out = execFileSync('node', [check, SCHEMA_FILE, '00', '10', '20', '25', '30', '35', '40', '50'], {
       cwd: REPO_ROOT,
       encoding: 'utf8',
     });

@@ -16,6 +16,7 @@ export class ServiceItem {
   @PrimaryGeneratedColumn()
   id: number;
 
+  @Field({ description: 'stable item code, used by Excel import and export' })
   @Column({ type: 'text' })
   code: string;
 
@@ -58,12 +59,24 @@ export class ServiceItem {
   @Column({ type: 'text', nullable: true })
   fee: string | null;
 
+  @Field(() => Date, {
+    nullable: true,
+    description: 'set when the item was retired (no longer offered or ordered)',
+  })
   @Column({ name: 'retired_at', type: 'timestamptz', nullable: true })
   retiredAt: Date | null;
+
+  @Field(() => ServiceMenuEnum, {
+    nullable: true,
+    description: 'the menu the item was promoted from (功能迭代)',
+  })
+  @Column({ name: 'promoted_from', type: 'text', nullable: true })
+  promotedFrom: ServiceMenu | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
+  @Field(() => Date)
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }

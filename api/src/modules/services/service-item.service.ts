@@ -4,11 +4,12 @@ import type { Center } from '../places/center.entity';
 import type { Region } from '../places/region.entity';
 import type { ServiceFilter } from './dto/service.inputs';
 import { ServiceItem } from './service-item.entity';
-import type { ServiceOffering } from './service-offering.entity';
+import { ServiceOffering } from './service-offering.entity';
 
 export const serviceItemService = {
   /** Items of the three menus. With a region: the district's DISTRICT and MOBILE menus plus the
-   * STREET_FEATURE menus of the streets in (or around) the region. Retired items are left out. */
+   * STREET_FEATURE menus of the streets in (or around) the region. Retired items are left out
+   * unless asked for. */
   async list(
     ctx: Context,
     filter: ServiceFilter | null | undefined,
@@ -16,7 +17,9 @@ export const serviceItemService = {
     after?: string | null,
   ): Promise<Connection<ServiceItem>> {
     const page = pageRequest(first, after);
-    const qb = ctx.db.getRepository(ServiceItem).createQueryBuilder('s').where('s.retired_at IS NULL');
+    const qb = ctx.db.getRepository(ServiceItem).createQueryBuilder('s').where('TRUE');
+    if (!filter?.includeRetired) qb.andWhere('s.retired_at IS NULL');
+    if (filter?.audience) qb.andWhere(':audience = ANY(s.audience)', { audience: filter.audience });
     if (filter?.menu) qb.andWhere('s.menu = :menu', { menu: filter.menu });
     if (filter?.category) qb.andWhere('s.category = :category', { category: filter.category });
     const search = filter?.search?.trim();
@@ -48,6 +51,16 @@ export const serviceItemService = {
             .getMany();
     for (const s of rows) ctx.loaders.services.serviceById.prime(s.id, s);
     return toConnection(rows, page, totalCount);
+  },
+
+  async byId(ctx: Context, id: string): Promise<ServiceItem | null> {
+    const pid = parseId(id);
+    return pid === null ? null : ((await ctx.loaders.services.serviceById.load(pid)) ?? null);
+  },
+
+  async offeringById(ctx: Context, id: string): Promise<ServiceOffering | null> {
+    const pid = parseId(id);
+    return pid === null ? null : ctx.db.getRepository(ServiceOffering).findOneBy({ id: pid });
   },
 
   ownerRegion(ctx: Context, item: ServiceItem): Promise<Region> {

@@ -1,12 +1,40 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { canEditOfferings, isOfficial, requireViewer } from '../../auth/policy';
+import { forbidden } from '../../common/app-error';
+import type { Connection } from '../../common/connection';
 import type { Context } from '../../context';
+import type { ChangeLogEntry } from '../audit/change-log.entity';
+import { ChangeLogConnection } from '../audit/change-log.outputs';
+import { changeLogService } from '../audit/change-log.service';
 import { Center } from '../places/center.entity';
+import { SetOfferingInput } from './dto/service.inputs';
 import { ServiceItem } from './service-item.entity';
 import { serviceItemService } from './service-item.service';
+import { serviceMenuService } from './service-menu.service';
 import { ServiceOffering } from './service-offering.entity';
 
 @Resolver(() => ServiceOffering)
 export class ServiceOfferingResolver {
+  @Query(() => ServiceOffering, { nullable: true, description: 'one offering of a center' })
+  serviceOffering(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<ServiceOffering | null> {
+    return serviceItemService.offeringById(ctx, id);
+  }
+
+  @Mutation(() => ServiceOffering, {
+    description: "a center offers an item (or changes the offering's schedule, capacity, fee)",
+  })
+  setOffering(
+    @Ctx() ctx: Context,
+    @Arg('input', () => SetOfferingInput) input: SetOfferingInput,
+  ): Promise<ServiceOffering> {
+    return serviceMenuService.setOffering(ctx, input);
+  }
+
+  @Mutation(() => Boolean, { description: 'a center stops offering an item' })
+  removeOffering(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<boolean> {
+    return serviceMenuService.removeOffering(ctx, id);
+  }
+
   @FieldResolver(() => ServiceItem)
   service(@Ctx() ctx: Context, @Root() offering: ServiceOffering): Promise<ServiceItem> {
     return serviceItemService.serviceOfOffering(ctx, offering);
@@ -16,6 +44,19 @@ export class ServiceOfferingResolver {
   center(@Ctx() ctx: Context, @Root() offering: ServiceOffering): Promise<Center> {
     return serviceItemService.centerOfOffering(ctx, offering);
   }
+
+  @FieldResolver(() => ChangeLogConnection, {
+    description: 'changes of the offering, newest first (officials only)',
+  })
+  changes(
+    @Ctx() ctx: Context,
+    @Root() offering: ServiceOffering,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ): Promise<Connection<ChangeLogEntry>> {
+    if (!isOfficial(requireViewer(ctx.viewer))) throw forbidden('the change log is for officials');
+    return changeLogService.list(ctx, { offeringId: offering.id }, first, after);
+  }
 }
 
 /** Center.offerings lives with the services module, which owns offerings. */
@@ -24,5 +65,12 @@ export class CenterOfferingsResolver {
   @FieldResolver(() => [ServiceOffering])
   offerings(@Ctx() ctx: Context, @Root() center: Center): Promise<ServiceOffering[]> {
     return serviceItemService.offeringsOfCenter(ctx, center);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: "whether the caller may change the center's offerings and schedules",
+  })
+  viewerCanEditOfferings(@Ctx() ctx: Context, @Root() center: Center): boolean {
+    return canEditOfferings(ctx.viewer, center);
   }
 }

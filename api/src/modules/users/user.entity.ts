@@ -6,7 +6,7 @@ import { enumObject } from '../../common/enum-object';
 export const RoleEnum = enumObject(ROLES);
 registerEnumType(RoleEnum, { name: 'Role' });
 
-/** A staff, evaluator or integrator account. */
+/** A staff, evaluator, integrator or resident account. */
 @ObjectType({ description: 'who is asking' })
 @Entity('app_user')
 export class User {
@@ -26,8 +26,29 @@ export class User {
   @Column({ type: 'text' })
   role: Role;
 
-  @Column({ name: 'password_hash', type: 'text' })
-  passwordHash: string;
+  /** null for residents, who sign in with a one-time code */
+  @Column({ name: 'password_hash', type: 'text', nullable: true })
+  passwordHash: string | null;
+
+  /** residents: the phone number, AES-GCM encrypted (auth/phone-crypto.ts) */
+  @Column({ name: 'phone_enc', type: 'text', nullable: true, select: false })
+  phoneEnc: string | null;
+
+  /** residents: keyed hash of the normalized number, for lookup */
+  @Column({ name: 'phone_hash', type: 'text', nullable: true, select: false })
+  phoneHash: string | null;
+
+  @Field(() => String, { nullable: true, description: 'the phone number, masked: 138****5678' })
+  @Column({ name: 'phone_masked', type: 'text', nullable: true })
+  phoneMasked: string | null;
+
+  /** residents: the center they order for (我的中心) */
+  @Column({ name: 'home_center_id', type: 'int', nullable: true })
+  homeCenterId: number | null;
+
+  /** residents: their community (居委/村委); its projects are visible to them */
+  @Column({ name: 'home_community_id', type: 'int', nullable: true })
+  homeCommunityId: number | null;
 
   /** the district or street the user may act in */
   @Column({ name: 'scope_region_id', type: 'int', nullable: true })

@@ -34,7 +34,7 @@ export default function LoginPage() {
   const [result, login] = useMutation(LoginMutation);
   const navigate = useNavigate();
   const location = useLocation();
-  const from = (location.state as { from?: string } | null)?.from ?? '/centers';
+  const from = (location.state as { from?: string } | null)?.from ?? '/';
 
   if (status === 'authenticated') return <Navigate to={from} replace />;
 

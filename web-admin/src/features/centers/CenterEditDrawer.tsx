@@ -8,12 +8,13 @@ import {
   ZONES,
   type CenterKind,
 } from '@lc/domain';
-import { App, Button, Checkbox, Col, Drawer, Flex, Form, Input, Row, Select, Tag } from 'antd';
+import { App, Checkbox, Col, Flex, Form, Input, Row, Select, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { graphql, useFragment, type FragmentType } from '../../gql';
 import { fieldErrorsOf, hasCjk, toFormFieldErrors } from '../../ui/graphqlErrors';
+import { FormDrawer } from '../../ui/FormDrawer';
 import { ErrorAlert } from '../../ui/states';
 import { CENTER_EDIT_FIELDS, coverageChange, toUpdateCenterInput, type CenterEditValues } from './centerEdit';
 
@@ -149,27 +150,13 @@ export function CenterEditDrawer({
   };
 
   return (
-    <Drawer
-      open
-      onClose={onClose}
+    <FormDrawer
       title={t('admin:centerEditTitle', { name: c.name })}
       size={640}
-      maskClosable={!result.fetching}
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose} disabled={result.fetching} data-testid="center-edit-cancel">
-            {t('common:cancel')}
-          </Button>
-          <Button
-            type="primary"
-            loading={result.fetching}
-            onClick={() => form.submit()}
-            data-testid="center-edit-submit"
-          >
-            {t('common:save')}
-          </Button>
-        </Flex>
-      }
+      saving={result.fetching}
+      onClose={onClose}
+      onSave={() => form.submit()}
+      testIdPrefix="center-edit"
     >
       {showError ? <ErrorAlert error={result.error} extra={unmatched} /> : null}
       <Form<CenterEditValues>
@@ -267,6 +254,6 @@ export function CenterEditDrawer({
           />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,9 +1,10 @@
 // Filters of the centers list: street/town, kind and free-text search.
 import { CENTER_KINDS } from '@lc/domain';
-import { SearchOutlined } from '@ant-design/icons';
-import { Flex, Input, Select, type SelectProps } from 'antd';
-import { useEffect, useState } from 'react';
+import { Flex, type SelectProps } from 'antd';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FilterSelect } from '../../ui/FilterSelect';
+import { SearchBox } from '../../ui/SearchBox';
 import type { RegionOptionGroup } from '../regions/useRegionOptions';
 
 export interface CenterFilterValues {
@@ -38,58 +39,38 @@ export function CentersFilters({
   onChange: (next: CenterFilterValues) => void;
 }) {
   const { t } = useTranslation();
-  const [text, setText] = useState(values.search ?? '');
-
-  // Keep the box in step when the URL changes (back/forward, links).
-  useEffect(() => setText(values.search ?? ''), [values.search]);
-
-  // Search as the user types, after a short pause.
-  useEffect(() => {
-    const trimmed = text.trim();
-    if (trimmed === (values.search ?? '')) return;
-    const timer = window.setTimeout(() => onChange({ ...values, search: trimmed || undefined }), 350);
-    return () => window.clearTimeout(timer);
-  }, [text, values, onChange]);
+  const onSearch = useCallback(
+    (search: string | undefined) => onChange({ ...values, search }),
+    [values, onChange],
+  );
 
   return (
     <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-      <Select
-        data-testid="centers-street-filter"
-        style={{ width: 220 }}
-        allowClear
+      <FilterSelect
+        testId="centers-street-filter"
+        width={220}
         showSearch={{ optionFilterProp: 'label' }}
-        virtual={false}
         loading={streetsLoading}
         placeholder={t('admin:filterAllStreets')}
         value={values.street}
-        onChange={(street?: string) => onChange({ ...values, street: street || undefined })}
+        onChange={(street) => onChange({ ...values, street })}
         options={streetSelectOptions(streetGroups)}
         notFoundContent={t('common:empty')}
       />
-      <Select
-        data-testid="centers-kind-filter"
-        style={{ width: 220 }}
-        allowClear
-        virtual={false}
+      <FilterSelect
+        testId="centers-kind-filter"
+        width={220}
         placeholder={t('admin:filterAllKinds')}
         value={values.kind}
-        onChange={(kind?: string) => onChange({ ...values, kind: kind || undefined })}
+        onChange={(kind) => onChange({ ...values, kind })}
         options={CENTER_KINDS.map((k) => ({ value: k, label: t(`enum:centerKind.${k}`) }))}
       />
-      <Input
-        data-testid="centers-search"
-        style={{ width: 320 }}
-        allowClear
-        prefix={<SearchOutlined />}
+      <SearchBox
+        testId="centers-search"
+        width={320}
         placeholder={t('admin:filterSearchPlaceholder')}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onPressEnter={(e) => {
-          // Read the box itself: the latest keystroke may not have re-rendered yet.
-          const v = e.currentTarget.value;
-          setText(v);
-          onChange({ ...values, search: v.trim() || undefined });
-        }}
+        value={values.search}
+        onSearch={onSearch}
       />
     </Flex>
   );

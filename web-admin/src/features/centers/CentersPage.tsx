@@ -1,24 +1,16 @@
 // Centers list: filters in the URL, cursor paging (a stack of `after` cursors kept in the
 // history entry so "back" from a detail page returns to the same page).
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { CenterKind } from '../../gql/graphql';
 import { CursorPagination } from '../../ui/CursorPagination';
-import {
-  PAGE_SIZES,
-  currentAfter,
-  pageCount,
-  pageNumber,
-  pagerReducer,
-  rowRange,
-  type CursorPagerAction,
-  type CursorPagerState,
-} from '../../ui/cursorPager';
+import { currentAfter } from '../../ui/cursorPager';
 import { Page } from '../../ui/Page';
 import { ErrorAlert, ErrorState } from '../../ui/states';
+import { useUrlListState, type SearchParamsCodec } from '../../ui/useUrlListState';
 import { useViewer } from '../auth/AuthProvider';
 import { useRegionOptions } from '../regions/useRegionOptions';
 import { CentersFilters, type CenterFilterValues } from './CentersFilters';
@@ -43,52 +35,26 @@ const CentersPageQuery = graphql(`
   }
 `);
 
-function parsePageSize(raw: string | null): number {
-  const n = Number(raw);
-  return (PAGE_SIZES as readonly number[]).includes(n) ? n : PAGE_SIZES[1];
-}
+const FILTERS_IN_URL: SearchParamsCodec<CenterFilterValues> = {
+  read: (params) => ({
+    street: params.get('street') ?? undefined,
+    kind: params.get('kind') ?? undefined,
+    search: params.get('q') ?? undefined,
+  }),
+  write: (filters, out) => {
+    if (filters.street) out.set('street', filters.street);
+    if (filters.kind) out.set('kind', filters.kind);
+    if (filters.search) out.set('q', filters.search);
+  },
+};
 
 export default function CentersPage() {
   const { t } = useTranslation();
   const viewer = useViewer();
   const navigate = useNavigate();
-  const location = useLocation();
-  const [params, setParams] = useSearchParams();
   const regionOptions = useRegionOptions(viewer);
-
-  const filters: CenterFilterValues = useMemo(
-    () => ({
-      street: params.get('street') ?? undefined,
-      kind: params.get('kind') ?? undefined,
-      search: params.get('q') ?? undefined,
-    }),
-    [params],
-  );
-  const pager: CursorPagerState = useMemo(() => {
-    const afters = (location.state as { afters?: (string | null)[] } | null)?.afters;
-    return {
-      pageSize: parsePageSize(params.get('size')),
-      afters: afters && afters.length > 0 ? afters : [null],
-    };
-  }, [params, location.state]);
-
-  const writeState = useCallback(
-    (nextFilters: CenterFilterValues, nextPager: CursorPagerState) => {
-      const next = new URLSearchParams();
-      if (nextFilters.street) next.set('street', nextFilters.street);
-      if (nextFilters.kind) next.set('kind', nextFilters.kind);
-      if (nextFilters.search) next.set('q', nextFilters.search);
-      if (nextPager.pageSize !== PAGE_SIZES[1]) next.set('size', String(nextPager.pageSize));
-      setParams(next, { replace: true, state: { afters: nextPager.afters } });
-    },
-    [setParams],
-  );
-  const dispatch = (action: CursorPagerAction) => writeState(filters, pagerReducer(pager, action));
-  const onFiltersChange = useCallback(
-    // New filters: back to the first page.
-    (next: CenterFilterValues) => writeState(next, pagerReducer(pager, { type: 'first' })),
-    [writeState, pager],
-  );
+  // New filters: back to the first page.
+  const { state: filters, pager, dispatch, setState: onFiltersChange } = useUrlListState(FILTERS_IN_URL);
 
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: CentersPageQuery,
@@ -105,7 +71,6 @@ export default function CentersPage() {
 
   const connection = data?.centers;
   const rows = useMemo(() => connection?.edges.map((e) => e.node) ?? [], [connection]);
-  const total = connection?.totalCount ?? 0;
 
   return (
     <Page title={t('admin:navCenters')}>
@@ -128,17 +93,11 @@ export default function CentersPage() {
           />
           <CursorPagination
             testIdPrefix="centers-pager"
-            page={pageNumber(pager)}
-            pageCount={pageCount(total, pager.pageSize)}
-            totalCount={total}
-            range={rowRange(pager, rows.length)}
-            pageSize={pager.pageSize}
-            hasPrev={pageNumber(pager) > 1}
-            hasNext={Boolean(connection?.pageInfo.hasNextPage && connection.pageInfo.endCursor)}
+            pager={pager}
+            dispatch={dispatch}
+            connection={connection}
+            rowCount={rows.length}
             disabled={fetching}
-            onPrev={() => dispatch({ type: 'prev' })}
-            onNext={() => dispatch({ type: 'next', endCursor: connection?.pageInfo.endCursor })}
-            onPageSize={(size) => dispatch({ type: 'pageSize', pageSize: size })}
           />
         </>
       )}

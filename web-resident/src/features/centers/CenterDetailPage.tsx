@@ -6,6 +6,7 @@ import { graphql } from '../../gql';
 import { isNotFound } from '../../ui/errors';
 import { PageHeader } from '../../ui/PageHeader';
 import { EmptyView, ErrorView, LoadingView } from '../../ui/StateViews';
+import { CenterSurveyLink } from '../surveys/CenterSurveyLink';
 import { CenterFacilities } from './CenterFacilities';
 import { CenterServices } from './CenterServices';
 import { CenterSummary } from './CenterSummary';
@@ -53,6 +54,7 @@ export default function CenterDetailPage() {
     body = (
       <div data-testid="center-detail" data-center-id={data.center.id}>
         <CenterSummary center={data.center} />
+        <CenterSurveyLink centerId={data.center.id} />
         <CenterServices center={data.center} />
         <CenterFacilities center={data.center} />
       </div>

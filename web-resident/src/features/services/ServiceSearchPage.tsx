@@ -11,7 +11,9 @@ import { graphql } from '../../gql';
 import type { ServiceCategory } from '../../gql/graphql';
 import { Chip } from '../../ui/Chip';
 import { PageHeader } from '../../ui/PageHeader';
-import { EmptyView, ErrorView, InlineLoading, LoadingView } from '../../ui/StateViews';
+import { CursorPageItems } from '../../ui/CursorPageItems';
+import { EmptyView } from '../../ui/StateViews';
+import { type CursorPage, useCursorPages } from '../../ui/use-cursor-pages';
 import { useEnumLabel } from '../../ui/use-labels';
 import { RegionSelect } from '../places/RegionSelect';
 import { ServiceCard } from './ServiceCard';
@@ -152,40 +154,21 @@ export default function ServiceSearchPage() {
 
 /** All loaded pages for one filter; a new filter remounts it and starts from the first page. */
 function ServiceResults({ filter }: { filter: Filter }) {
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
+  const { pages } = useCursorPages();
   return (
     <div className="service-results" data-testid="service-results">
       <ul className="card-list" data-testid="service-list">
-        {cursors.map((after, index) => (
-          <ServiceResultsPage
-            key={after ?? 'first'}
-            filter={filter}
-            after={after}
-            isFirst={index === 0}
-            isLast={index === cursors.length - 1}
-            onLoadMore={(cursor) => setCursors((list) => (list.includes(cursor) ? list : [...list, cursor]))}
-          />
+        {pages.map((page) => (
+          <ServiceResultsPage key={page.after ?? 'first'} page={page} filter={filter} />
         ))}
       </ul>
     </div>
   );
 }
 
-function ServiceResultsPage({
-  filter,
-  after,
-  isFirst,
-  isLast,
-  onLoadMore,
-}: {
-  filter: Filter;
-  after: string | null;
-  isFirst: boolean;
-  isLast: boolean;
-  onLoadMore: (cursor: string) => void;
-}) {
+function ServiceResultsPage({ page, filter }: { page: CursorPage; filter: Filter }) {
   const { t } = useTranslation(NAMESPACES);
-  const [{ data, fetching, error }, reexecute] = useQuery({
+  const query = useQuery({
     query: ServiceSearchPageQuery,
     variables: {
       filter: {
@@ -194,59 +177,20 @@ function ServiceResultsPage({
         regionId: filter.regionId || null,
       },
       first: SERVICE_PAGE_SIZE,
-      after,
+      after: page.after,
     },
   });
-  const retry = () => reexecute({ requestPolicy: 'network-only' });
 
-  if (fetching && !data)
-    return (
-      <li className="list-state">
-        {isFirst ? <LoadingView lines={4} testId="service-loading" /> : <InlineLoading />}
-      </li>
-    );
-  if (error && !data)
-    return (
-      <li className="list-state">
-        <ErrorView error={error} onRetry={retry} />
-      </li>
-    );
-  if (!data) return null;
-
-  const { edges, pageInfo, totalCount } = data.services;
   return (
-    <>
-      {isFirst && edges.length > 0 && (
-        <li className="list-summary" data-testid="service-total">
-          {t('totalServices', { count: totalCount })}
-        </li>
-      )}
-      {isFirst && edges.length === 0 && (
-        <li className="list-state">
-          <EmptyView title={t('noServicesFound')} hint={t('noServicesHint')} testId="service-empty" />
-        </li>
-      )}
-      {edges.map((edge) => (
-        <ServiceCard key={edge.node.id} service={edge.node} />
-      ))}
-      {isLast && edges.length > 0 && (
-        <li className="list-more">
-          {pageInfo.hasNextPage && pageInfo.endCursor ? (
-            <button
-              type="button"
-              className="big-button"
-              data-testid="load-more"
-              onClick={() => pageInfo.endCursor && onLoadMore(pageInfo.endCursor)}
-            >
-              {t('loadMore')}
-            </button>
-          ) : (
-            <p className="muted" data-testid="no-more">
-              {t('noMore')}
-            </p>
-          )}
-        </li>
-      )}
-    </>
+    <CursorPageItems
+      page={page}
+      query={query}
+      connection={query[0].data?.services}
+      loadingTestId="service-loading"
+      totalTestId="service-total"
+      totalText={(count) => t('totalServices', { count })}
+      empty={<EmptyView title={t('noServicesFound')} hint={t('noServicesHint')} testId="service-empty" />}
+      renderItem={(service) => <ServiceCard service={service} />}
+    />
   );
 }

@@ -13,6 +13,10 @@ import { buildOfferings } from './offerings';
 import { Rng } from './prng';
 import { buildPudong } from './pudong';
 import { buildPutuo } from './putuo';
+import { PUTUO } from './districts';
+import { buildDeliveryOrders } from './orders';
+import { buildPlanning } from './planning';
+import { buildResidents } from './residents';
 import { allItems, buildServices } from './services';
 import type { DistrictBuild, StreetGeo } from './types';
 import { buildUsers } from './users';
@@ -43,12 +47,17 @@ export function buildDemoDataWithMeta(): DemoDataWithMeta {
 
   const services = builds.map((b) => buildServices(b));
   const offerings = builds.flatMap((b, i) => buildOfferings(b.centers, services[i]));
+  const items = services.flatMap(allItems);
+  const residents = buildResidents(regions, centers);
   const data: SeedData = {
     regions,
     centers,
-    services: services.flatMap(allItems),
+    services: items,
     offerings,
     users: buildUsers(regions, centers),
+    residents,
+    deliveryOrders: buildDeliveryOrders(residents, centers, items, PUTUO.code),
+    planning: buildPlanning(regions),
   };
   return { data, streets, uncoveredCommunityCodes: outliers };
 }

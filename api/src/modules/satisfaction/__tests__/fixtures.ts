@@ -1,0 +1,111 @@
+// Test responses written the way the surveys module stores them: the response row (with where it
+// counts and its score), its answers, and the rollups through addToRollups, in one transaction.
+import type { Dimension, ResponseChannel } from '@lc/domain';
+import type { TestApi } from '../../../testing/harness';
+import { addToRollups, storedScore } from '../rollups';
+
+export interface TestCenter {
+  id: number;
+  streetId: number;
+  districtId: number;
+  name: string;
+}
+
+interface TestSurvey {
+  id: number;
+  scoreQuestion: number;
+  textQuestion: number;
+}
+
+const surveys = new Map<number, TestSurvey>();
+
+export async function centersWhere(
+  api: TestApi,
+  where: string,
+  params: unknown[] = [],
+): Promise<TestCenter[]> {
+  const rows: { id: number; street_id: number; district_id: number; name: string }[] = await api.db.query(
+    `SELECT c.id, c.street_id, c.district_id, c.name FROM center c WHERE ${where} ORDER BY c.id`,
+    params,
+  );
+  return rows.map((r) => ({ id: r.id, streetId: r.street_id, districtId: r.district_id, name: r.name }));
+}
+
+async function surveyOf(api: TestApi, center: TestCenter): Promise<TestSurvey> {
+  const known = surveys.get(center.id);
+  if (known) return known;
+  const [s] = await api.db.query(
+    `INSERT INTO survey (title, scope_kind, center_id, district_id, street_id, status, anonymous)
+     VALUES ($1, 'CENTER', $2, $3, $4, 'OPEN', true) RETURNING id`,
+    [`测试问卷 ${center.name}`, center.id, center.districtId, center.streetId],
+  );
+  const [q1] = await api.db.query(
+    `INSERT INTO survey_question (survey_id, position, kind, text, dimension) VALUES ($1, 1, 'SCORE', '整体感受', 'RESIDENT_PERCEPTION') RETURNING id`,
+    [s.id],
+  );
+  const [q2] = await api.db.query(
+    `INSERT INTO survey_question (survey_id, position, kind, text, required) VALUES ($1, 2, 'TEXT', '意见建议', false) RETURNING id`,
+    [s.id],
+  );
+  const survey = { id: s.id, scoreQuestion: q1.id, textQuestion: q2.id };
+  surveys.set(center.id, survey);
+  return survey;
+}
+
+export interface TestResponse {
+  at: Date;
+  /** the response's score (mean of its score answers); null for none */
+  score: number | null;
+  channel?: ResponseChannel;
+  text?: string;
+  /** score answers counting toward a dimension */
+  dimensions?: { dimension: Dimension; score: number }[];
+}
+
+/** Stores a response of a center and adds it to the rollups, as submitSurveyResponse does. */
+export async function respond(api: TestApi, center: TestCenter, r: TestResponse): Promise<void> {
+  const survey = await surveyOf(api, center);
+  const channel = r.channel ?? 'ONLINE';
+  await api.db.transaction(async (em) => {
+    const [row] = await em.query(
+      `INSERT INTO survey_response (survey_id, center_id, street_id, district_id, channel, entry_method, submitted_at, score)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [
+        survey.id,
+        center.id,
+        center.streetId,
+        center.districtId,
+        channel,
+        channel === 'ONLINE' ? 'APP' : 'FORM',
+        r.at,
+        storedScore(r.score),
+      ],
+    );
+    if (r.score !== null) {
+      await em.query(`INSERT INTO survey_answer (response_id, question_id, score) VALUES ($1, $2, $3)`, [
+        row.id,
+        survey.scoreQuestion,
+        Math.round(r.score),
+      ]);
+    }
+    if (r.text) {
+      await em.query(`INSERT INTO survey_answer (response_id, question_id, text) VALUES ($1, $2, $3)`, [
+        row.id,
+        survey.textQuestion,
+        r.text,
+      ]);
+    }
+    await addToRollups(em, {
+      districtId: center.districtId,
+      streetId: center.streetId,
+      centerId: center.id,
+      channel,
+      submittedAt: r.at,
+      score: r.score,
+      dimensionScores: r.dimensions ?? [],
+    });
+  });
+}
+
+/** An instant in Shanghai: `shanghai('2019-03-31 23:30')`. */
+export const shanghai = (local: string): Date => new Date(`${local.replace(' ', 'T')}:00+08:00`);

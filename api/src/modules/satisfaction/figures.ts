@@ -1,0 +1,217 @@
+// Satisfaction figures from the rollups: whole months from satisfaction_month, the days at a
+// period's edges from satisfaction_day, never the raw responses. `rawSatisfaction` computes the
+// same summary straight from survey_response; tests and the benchmark compare the two.
+//
+// averageScore = Σ score / number of responses with a score (0–10)
+// satisfiedRate = responses scoring ≥ the district's satisfied threshold / responses with a score
+// Both are null when no response has a score. `responses` also counts responses without a score.
+import type { DataSource, EntityManager } from 'typeorm';
+import { DEFAULT_SATISFIED_THRESHOLD } from '@lc/domain';
+import { shanghaiDate, startOfShanghaiDay, splitPeriod, type Period } from './period';
+
+/** Additive figures of a set of responses; `satisfied` is counted with each response's district's
+ * threshold, so tallies of several districts add up. */
+export interface Tally {
+  responses: number;
+  scoreSum: number;
+  scored: number;
+  satisfied: number;
+}
+
+export interface Summary {
+  responses: number;
+  averageScore: number | null;
+  satisfiedRate: number | null;
+}
+
+export const emptyTally = (): Tally => ({ responses: 0, scoreSum: 0, scored: 0, satisfied: 0 });
+
+export function addTally(into: Tally, t: Tally): Tally {
+  into.responses += t.responses;
+  into.scoreSum += t.scoreSum;
+  into.scored += t.scored;
+  into.satisfied += t.satisfied;
+  return into;
+}
+
+export function summarize(t: Tally | undefined): Summary {
+  if (!t || t.scored === 0) return { responses: t?.responses ?? 0, averageScore: null, satisfiedRate: null };
+  return {
+    responses: t.responses,
+    averageScore: t.scoreSum / t.scored,
+    satisfiedRate: t.satisfied / t.scored,
+  };
+}
+
+/** Which rollup rows count: those whose column is one of the ids. center_id 0 in a rollup stands
+ * for "no center", street_id 0 for "no street". */
+export interface RollupWhere {
+  column: 'district_id' | 'street_id' | 'center_id';
+  ids: readonly number[];
+}
+
+/** Builds a parameter list while writing SQL. */
+export class Params {
+  readonly list: unknown[] = [];
+  add(value: unknown): string {
+    this.list.push(value);
+    return `$${this.list.length}`;
+  }
+}
+
+/** The rollup rows of a period, as one SQL source with the columns district_id, street_id,
+ * center_id, m (the month), channel, responses, score_sum, scored, buckets. */
+export function rollupSource(p: Params, where: RollupWhere, period: Period): string {
+  const split = splitPeriod(period);
+  const w = `${where.column} = ANY(${p.add(where.ids)}::int[])`;
+  const cols = 'district_id, street_id, center_id, channel, responses, score_sum, scored, buckets';
+  const parts: string[] = [];
+  if (split.months) {
+    parts.push(
+      `SELECT month AS m, ${cols} FROM satisfaction_month
+       WHERE ${w} AND month >= ${p.add(split.months.from)}::date AND month < ${p.add(split.months.to)}::date`,
+    );
+  }
+  if (split.days.length) {
+    const ranges = split.days
+      .map((d) => `(day >= ${p.add(d.from)}::date AND day < ${p.add(d.to)}::date)`)
+      .join(' OR ');
+    parts.push(
+      `SELECT date_trunc('month', day)::date AS m, ${cols} FROM satisfaction_day WHERE ${w} AND (${ranges})`,
+    );
+  }
+  return parts.join(' UNION ALL ');
+}
+
+/** Keys a figure can be broken down by. */
+export type GroupKey = 'm' | 'channel' | 'street_id' | 'center_id';
+const GROUP_KEYS: readonly GroupKey[] = ['m', 'channel', 'street_id', 'center_id'];
+
+interface TallyRow {
+  g: number;
+  district_id: number;
+  m: string | null;
+  channel: string | null;
+  street_id: number | null;
+  center_id: number | null;
+  responses: number;
+  score_sum: number;
+  scored: number;
+  buckets: number[];
+}
+
+/** Thresholds by district id (the district's satisfied threshold, an integer 0–10). */
+export type ThresholdOf = (districtId: number) => number;
+
+/** Figures of a period broken down several ways in one statement (GROUPING SETS): for each set of
+ * keys, a map from the keys' values (joined by '|'; '' for the total) to a tally. Each set is also
+ * grouped by district, so each district's threshold applies to its own responses. */
+export async function groupedTallies(
+  db: DataSource | EntityManager,
+  where: RollupWhere,
+  period: Period,
+  sets: readonly (readonly GroupKey[])[],
+  thresholdOf: ThresholdOf,
+): Promise<Map<string, Tally>[]> {
+  const p = new Params();
+  const source = rollupSource(p, where, period);
+  const used = GROUP_KEYS.filter((k) => sets.some((s) => s.includes(k)));
+  const grouping = sets.map((s) => `(${['district_id', ...s].join(', ')})`).join(', ');
+  const keyCols = GROUP_KEYS.map((k) =>
+    used.includes(k) ? (k === 'm' ? 'm::text AS m' : k) : `NULL AS ${k}`,
+  ).join(', ');
+  const rows: TallyRow[] = await db.query(
+    `SELECT ${used.length ? `GROUPING(${used.join(', ')})` : '0'} AS g, district_id, ${keyCols},
+            sum(responses)::int AS responses, sum(score_sum)::float8 AS score_sum, sum(scored)::int AS scored,
+            ARRAY[${Array.from({ length: 11 }, (_, i) => `sum(buckets[${i + 1}])`).join(', ')}]::int[] AS buckets
+     FROM (${source}) r
+     GROUP BY GROUPING SETS (${grouping})`,
+    p.list,
+  );
+  // GROUPING() sets bit (n-1-i) when used[i] is not grouped
+  const maskOf = (s: readonly GroupKey[]) =>
+    used.reduce((acc, k, i) => acc | (s.includes(k) ? 0 : 1 << (used.length - 1 - i)), 0);
+  const masks = sets.map(maskOf);
+  const out = sets.map(() => new Map<string, Tally>());
+  for (const row of rows) {
+    const threshold = thresholdOf(row.district_id);
+    const t: Tally = {
+      responses: row.responses,
+      scoreSum: row.score_sum,
+      scored: row.scored,
+      satisfied: row.buckets.slice(threshold).reduce((a, b) => a + b, 0),
+    };
+    masks.forEach((mask, i) => {
+      if (mask !== row.g) return;
+      const key = sets[i].map((k) => String(row[k])).join('|');
+      const map = out[i];
+      map.set(key, addTally(map.get(key) ?? emptyTally(), t));
+    });
+  }
+  return out;
+}
+
+/** Residents' answers counting toward a dimension, by dimension (and by center when asked), per
+ * month: every month the period touches counts whole (dimension figures are monthly). */
+export async function dimensionTallies(
+  db: DataSource | EntityManager,
+  where: RollupWhere,
+  period: Period,
+  byCenter = false,
+): Promise<{ dimension: string; centerId: number | null; answers: number; scoreSum: number }[]> {
+  const rows: { dimension: string; center_id: number | null; answers: number; score_sum: number }[] =
+    await db.query(
+      `SELECT dimension, ${byCenter ? 'center_id' : 'NULL::int AS center_id'},
+              sum(answers)::int AS answers, sum(score_sum)::float8 AS score_sum
+       FROM dimension_month
+       WHERE ${where.column} = ANY($1::int[]) AND month >= date_trunc('month', $2::date)::date AND month < $3::date
+       GROUP BY dimension${byCenter ? ', center_id' : ''}`,
+      [where.ids, period.from, period.to],
+    );
+  return rows.map((r) => ({
+    dimension: r.dimension,
+    centerId: r.center_id,
+    answers: r.answers,
+    scoreSum: r.score_sum,
+  }));
+}
+
+/** Where raw responses count, for `rawSatisfaction`. */
+export interface RawWhere {
+  districtId?: number;
+  streetId?: number;
+  centerIds?: readonly number[];
+}
+
+/** The same summary as the rollups give, computed directly from survey_response (every response
+ * of the period is read): the proof that the rollups agree, and the benchmark's reference. */
+export async function rawSatisfaction(
+  db: DataSource | EntityManager,
+  where: RawWhere,
+  from: Date | string,
+  to: Date | string,
+  threshold = DEFAULT_SATISFIED_THRESHOLD,
+): Promise<Summary> {
+  const p = new Params();
+  const conds: string[] = [];
+  if (where.districtId !== undefined) conds.push(`district_id = ${p.add(where.districtId)}`);
+  if (where.streetId !== undefined) conds.push(`street_id = ${p.add(where.streetId)}`);
+  if (where.centerIds !== undefined)
+    conds.push(`coalesce(center_id, 0) = ANY(${p.add(where.centerIds)}::int[])`);
+  // whole Shanghai days, as the rollups count them
+  const at = (d: Date | string) => startOfShanghaiDay(typeof d === 'string' ? d : shanghaiDate(d));
+  conds.push(`submitted_at >= ${p.add(at(from))} AND submitted_at < ${p.add(at(to))}`);
+  const [row]: { responses: number; score_sum: number | null; scored: number; satisfied: number }[] =
+    await db.query(
+      `SELECT count(*)::int AS responses, sum(score)::float8 AS score_sum, count(score)::int AS scored,
+              count(*) FILTER (WHERE score >= ${p.add(threshold)})::int AS satisfied
+       FROM survey_response WHERE ${conds.join(' AND ')}`,
+      p.list,
+    );
+  return summarize({
+    responses: row.responses,
+    scoreSum: row.score_sum ?? 0,
+    scored: row.scored,
+    satisfied: row.satisfied,
+  });
+}

@@ -22,6 +22,7 @@
 
 const { performance } = require('node:perf_hooks');
 const { Client } = require('pg');
+const { rebuildDerivedRollups } = require('api/dist/modules/satisfaction/rollups');
 
 /** First Shanghai day not covered; the data covers the 24 months before it. */
 const END_DAY = '2026-11-01';
@@ -421,6 +422,10 @@ async function generateSatisfaction(url, o) {
       }),
     );
     timings.rollupIndexesMs = since(t);
+    // the district, street and running rollups, derived from those by center as the API's migration does
+    t = performance.now();
+    await rebuildDerivedRollups(db);
+    timings.derivedRollupsMs = since(t);
 
     // ---------------------------------------------------------------- evaluations
     t = performance.now();
@@ -467,6 +472,9 @@ async function generateSatisfaction(url, o) {
       'satisfaction_month',
       'satisfaction_day',
       'dimension_month',
+      'satisfaction_region_month',
+      'dimension_region_month',
+      'satisfaction_center_running',
       'evaluation',
       'survey',
       'survey_question',

@@ -69,13 +69,15 @@ const TARGETS = {
   generationMinutes: 10,
 };
 
-/** 24-month windows the load rotates over (Shanghai days, `to` excluded): whole months, and three
- * with partial months at both ends (one starting before the data). */
+/** 24-month windows the load rotates over (Shanghai days, `to` excluded): whole months, as the
+ * dashboard asks (its period is a range of months): the data's 24 months, and three shifted by a
+ * month or two (partly before or after the data). Periods with partial months at their edges are
+ * covered by the API tests and the rollup check, not by this load. */
 const WINDOWS = [
   [START_DAY, END_DAY],
-  ['2024-11-16', '2026-11-16'],
-  ['2024-10-09', '2026-10-09'],
-  ['2024-12-20', '2026-12-20'],
+  ['2024-10-01', '2026-10-01'],
+  ['2024-09-01', '2026-09-01'],
+  ['2024-12-01', '2026-12-01'],
 ];
 
 const SUMMARY = 'responses averageScore satisfiedRate';

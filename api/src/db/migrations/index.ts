@@ -3,10 +3,12 @@ import { PlacesAndServices1732300000000 } from './1732300000000-places-and-servi
 import { MenusResidentsOrders1732400000000 } from './1732400000000-menus-residents-orders';
 import { DemandsResourcesProjects1732500000000 } from './1732500000000-demands-resources-projects';
 import { SurveysEvaluations1732600000000 } from './1732600000000-surveys-evaluations';
+import { SatisfactionScale1732700000000 } from './1732700000000-satisfaction-scale';
 
 export const migrations = [
   PlacesAndServices1732300000000,
   MenusResidentsOrders1732400000000,
   DemandsResourcesProjects1732500000000,
   SurveysEvaluations1732600000000,
+  SatisfactionScale1732700000000,
 ];

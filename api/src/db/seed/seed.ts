@@ -12,6 +12,7 @@ import { DEMO_PASSWORD, type SeedData } from './seed-types';
 import type { MeetingKind, ProjectStatus } from '@lc/domain';
 import { DIMENSIONS, type Dimension, type TrainingTrack } from '@lc/domain';
 import { PUTUO } from './data/districts';
+import { rebuildDerivedRollups } from '../../modules/satisfaction/rollups';
 import { Rng } from './data/prng';
 
 async function insertJson<T extends object>(
@@ -756,6 +757,7 @@ async function writeSatisfactionDemo(em: EntityManager): Promise<void> {
        answers = t.answers + EXCLUDED.answers, score_sum = t.score_sum + EXCLUDED.score_sum`,
     [surveyIds],
   );
+  await rebuildDerivedRollups(em);
 
   // two evaluations per hub (事前 in spring, 事中 in autumn) with findings
   const evaluations: Record<string, unknown>[] = [];

@@ -43,8 +43,10 @@ export function summarize(t: Tally | undefined): Summary {
   };
 }
 
-/** Which rollup rows count: those whose column is one of the ids. center_id 0 in a rollup stands
- * for "no center", street_id 0 for "no street". */
+/** Which rollup rows count: a region's own (district_id or street_id: the ids are regions of that
+ * level, read from satisfaction_region_month) or those of a set of centers (center_id, read from
+ * satisfaction_month). center_id 0 in a rollup stands for "no center", street_id 0 for "no street".
+ * The days at a period's edges always come from satisfaction_day. */
 export interface RollupWhere {
   column: 'district_id' | 'street_id' | 'center_id';
   ids: readonly number[];
@@ -59,17 +61,23 @@ export class Params {
   }
 }
 
-/** The rollup rows of a period, as one SQL source with the columns district_id, street_id,
- * center_id, m (the month), channel, responses, score_sum, scored, buckets. */
+const TALLY_COLS = 'responses, score_sum, scored, buckets';
+
+/** The rollup rows of a period, as one SQL source with the columns unit_id (the region or center
+ * the row belongs to, one of `where.ids`), district_id, m (the month), channel, responses,
+ * score_sum, scored, buckets. */
 export function rollupSource(p: Params, where: RollupWhere, period: Period): string {
   const split = splitPeriod(period);
-  const w = `${where.column} = ANY(${p.add(where.ids)}::int[])`;
-  const cols = 'district_id, street_id, center_id, channel, responses, score_sum, scored, buckets';
+  const ids = p.add(where.ids);
   const parts: string[] = [];
   if (split.months) {
+    const range = `month >= ${p.add(split.months.from)}::date AND month < ${p.add(split.months.to)}::date`;
     parts.push(
-      `SELECT month AS m, ${cols} FROM satisfaction_month
-       WHERE ${w} AND month >= ${p.add(split.months.from)}::date AND month < ${p.add(split.months.to)}::date`,
+      where.column === 'center_id'
+        ? `SELECT center_id AS unit_id, district_id, month AS m, channel, ${TALLY_COLS} FROM satisfaction_month
+           WHERE center_id = ANY(${ids}::int[]) AND ${range}`
+        : `SELECT region_id AS unit_id, district_id, month AS m, channel, ${TALLY_COLS} FROM satisfaction_region_month
+           WHERE region_id = ANY(${ids}::int[]) AND ${range}`,
     );
   }
   if (split.days.length) {
@@ -77,23 +85,23 @@ export function rollupSource(p: Params, where: RollupWhere, period: Period): str
       .map((d) => `(day >= ${p.add(d.from)}::date AND day < ${p.add(d.to)}::date)`)
       .join(' OR ');
     parts.push(
-      `SELECT date_trunc('month', day)::date AS m, ${cols} FROM satisfaction_day WHERE ${w} AND (${ranges})`,
+      `SELECT ${where.column} AS unit_id, district_id, date_trunc('month', day)::date AS m, channel, ${TALLY_COLS}
+       FROM satisfaction_day WHERE ${where.column} = ANY(${ids}::int[]) AND (${ranges})`,
     );
   }
   return parts.join(' UNION ALL ');
 }
 
-/** Keys a figure can be broken down by. */
-export type GroupKey = 'm' | 'channel' | 'street_id' | 'center_id';
-const GROUP_KEYS: readonly GroupKey[] = ['m', 'channel', 'street_id', 'center_id'];
+/** Keys a figure can be broken down by: the month, the channel, the unit (region or center). */
+export type GroupKey = 'm' | 'channel' | 'unit_id';
+const GROUP_KEYS: readonly GroupKey[] = ['m', 'channel', 'unit_id'];
 
 interface TallyRow {
   g: number;
   district_id: number;
   m: string | null;
   channel: string | null;
-  street_id: number | null;
-  center_id: number | null;
+  unit_id: number | null;
   responses: number;
   score_sum: number;
   scored: number;
@@ -102,6 +110,8 @@ interface TallyRow {
 
 /** Thresholds by district id (the district's satisfied threshold, an integer 0–10). */
 export type ThresholdOf = (districtId: number) => number;
+
+const bucketSums = `ARRAY[${Array.from({ length: 11 }, (_, i) => `sum(buckets[${i + 1}])`).join(', ')}]::int[]`;
 
 /** Figures of a period broken down several ways in one statement (GROUPING SETS): for each set of
  * keys, a map from the keys' values (joined by '|'; '' for the total) to a tally. Each set is also
@@ -113,6 +123,7 @@ export async function groupedTallies(
   sets: readonly (readonly GroupKey[])[],
   thresholdOf: ThresholdOf,
 ): Promise<Map<string, Tally>[]> {
+  if (!where.ids.length) return sets.map(() => new Map());
   const p = new Params();
   const source = rollupSource(p, where, period);
   const used = GROUP_KEYS.filter((k) => sets.some((s) => s.includes(k)));
@@ -123,7 +134,7 @@ export async function groupedTallies(
   const rows: TallyRow[] = await db.query(
     `SELECT ${used.length ? `GROUPING(${used.join(', ')})` : '0'} AS g, district_id, ${keyCols},
             sum(responses)::int AS responses, sum(score_sum)::float8 AS score_sum, sum(scored)::int AS scored,
-            ARRAY[${Array.from({ length: 11 }, (_, i) => `sum(buckets[${i + 1}])`).join(', ')}]::int[] AS buckets
+            ${bucketSums} AS buckets
      FROM (${source}) r
      GROUP BY GROUPING SETS (${grouping})`,
     p.list,
@@ -134,13 +145,7 @@ export async function groupedTallies(
   const masks = sets.map(maskOf);
   const out = sets.map(() => new Map<string, Tally>());
   for (const row of rows) {
-    const threshold = thresholdOf(row.district_id);
-    const t: Tally = {
-      responses: row.responses,
-      scoreSum: row.score_sum,
-      scored: row.scored,
-      satisfied: row.buckets.slice(threshold).reduce((a, b) => a + b, 0),
-    };
+    const t = tallyOf(row, thresholdOf(row.district_id));
     masks.forEach((mask, i) => {
       if (mask !== row.g) return;
       const key = sets[i].map((k) => String(row[k])).join('|');
@@ -151,20 +156,114 @@ export async function groupedTallies(
   return out;
 }
 
+interface Sums {
+  responses: number;
+  score_sum: number;
+  scored: number;
+  buckets: number[];
+}
+
+function tallyOf(row: Sums, threshold: number): Tally {
+  let satisfied = 0;
+  for (let k = threshold; k < 11; k++) satisfied += row.buckets[k];
+  return { responses: row.responses, scoreSum: row.score_sum, scored: row.scored, satisfied };
+}
+
+/** Each center's figures over several periods, for the centers of one district (`where` by
+ * district_id, street_id or center_id): whole months as the difference of two running totals
+ * (satisfaction_center_running: the latest row before the months' end minus the latest row before
+ * their start, one index probe each), edge days from satisfaction_day. One statement for all the
+ * periods; a result per period, from center id to tally (centers without responses are absent). */
+export async function centerTallies(
+  db: DataSource | EntityManager,
+  where: RollupWhere,
+  periods: readonly Period[],
+  threshold: number,
+): Promise<Map<number, Tally>[]> {
+  const out = periods.map(() => new Map<number, Tally>());
+  if (!where.ids.length || !periods.length) return out;
+  const p = new Params();
+  const ids = p.add(where.ids);
+  const splits = periods.map(splitPeriod);
+  const bounds = [...new Set(splits.flatMap((s) => (s.months ? [s.months.from, s.months.to] : [])))].sort();
+  const days = splits.flatMap((s, i) => s.days.map((d) => ({ ...d, i })));
+  const parts: string[] = [];
+  if (bounds.length) {
+    const centerCol = where.column === 'center_id' ? 'id' : where.column;
+    parts.push(
+      `SELECT 0 AS k, c.id AS center_id, b.at::text AS at, r.${TALLY_COLS.split(', ').join(', r.')}
+       FROM center c CROSS JOIN unnest(${p.add(bounds)}::date[]) AS b(at)
+       CROSS JOIN LATERAL (
+         SELECT responses, score_sum::float8 AS score_sum, scored, buckets FROM satisfaction_center_running e
+         WHERE e.center_id = c.id AND e.month < b.at ORDER BY e.month DESC LIMIT 1) r
+       WHERE c.${centerCol} = ANY(${ids}::int[])`,
+    );
+  }
+  days.forEach((d) => {
+    parts.push(
+      `SELECT ${d.i + 1} AS k, center_id, NULL::text AS at, sum(responses)::int AS responses,
+              sum(score_sum)::float8 AS score_sum, sum(scored)::int AS scored, ${bucketSums} AS buckets
+       FROM satisfaction_day
+       WHERE ${where.column} = ANY(${ids}::int[]) AND center_id <> 0
+         AND day >= ${p.add(d.from)}::date AND day < ${p.add(d.to)}::date
+       GROUP BY center_id`,
+    );
+  });
+  const rows: (Sums & { k: number; center_id: number; at: string | null })[] = await db.query(
+    parts.join(' UNION ALL '),
+    p.list,
+  );
+  // running totals by center and boundary
+  const running = new Map<string, Sums>();
+  for (const r of rows) {
+    if (r.k === 0) {
+      running.set(`${r.center_id}|${r.at}`, r);
+      continue;
+    }
+    const map = out[r.k - 1];
+    map.set(r.center_id, addTally(map.get(r.center_id) ?? emptyTally(), tallyOf(r, threshold)));
+  }
+  const centers = new Set(rows.filter((r) => r.k === 0).map((r) => r.center_id));
+  splits.forEach((s, i) => {
+    if (!s.months) return;
+    for (const c of centers) {
+      const end = running.get(`${c}|${s.months.to}`);
+      if (!end) continue;
+      const start = running.get(`${c}|${s.months.from}`);
+      const t = tallyOf(end, threshold);
+      if (start) {
+        const b = tallyOf(start, threshold);
+        t.responses -= b.responses;
+        t.scoreSum -= b.scoreSum;
+        t.scored -= b.scored;
+        t.satisfied -= b.satisfied;
+      }
+      if (t.responses === 0) continue;
+      out[i].set(c, addTally(out[i].get(c) ?? emptyTally(), t));
+    }
+  });
+  return out;
+}
+
 /** Residents' answers counting toward a dimension, by dimension (and by center when asked), per
- * month: every month the period touches counts whole (dimension figures are monthly). */
+ * month: every month the period touches counts whole (dimension figures are monthly). A district's
+ * or street's own figures come from dimension_region_month, centers' from dimension_month. */
 export async function dimensionTallies(
   db: DataSource | EntityManager,
   where: RollupWhere,
   period: Period,
   byCenter = false,
 ): Promise<{ dimension: string; centerId: number | null; answers: number; scoreSum: number }[]> {
+  if (!where.ids.length) return [];
+  const region = where.column !== 'center_id';
+  if (region && byCenter) throw new Error('dimension figures by center need where.column = center_id');
   const rows: { dimension: string; center_id: number | null; answers: number; score_sum: number }[] =
     await db.query(
       `SELECT dimension, ${byCenter ? 'center_id' : 'NULL::int AS center_id'},
               sum(answers)::int AS answers, sum(score_sum)::float8 AS score_sum
-       FROM dimension_month
-       WHERE ${where.column} = ANY($1::int[]) AND month >= date_trunc('month', $2::date)::date AND month < $3::date
+       FROM ${region ? 'dimension_region_month' : 'dimension_month'}
+       WHERE ${region ? 'region_id' : 'center_id'} = ANY($1::int[])
+         AND month >= date_trunc('month', $2::date)::date AND month < $3::date
        GROUP BY dimension${byCenter ? ', center_id' : ''}`,
       [where.ids, period.from, period.to],
     );

@@ -6,14 +6,15 @@
 //                       the one score alone when the other is missing; null when both are
 // Ranks (1 = best, ties share a rank) among the street's and among the district's centers with a
 // composite; the change is against the previous period of the same length. A fixed number of
-// statements whatever the number of centers: the district's centers, its settings, and for each of
-// the two periods one rollup and one evaluation statement.
+// statements whatever the number of centers: the district's centers, its settings, one rollup
+// statement for both periods (satisfaction.loaders districtCenters) and one evaluation statement
+// for each.
 import type { Context } from '../../context';
 import { evaluationTotals } from '../evaluations/evaluation-figures';
 import type { Center } from '../places/center.entity';
 import type { Region } from '../places/region.entity';
 import type { CenterRank } from './dto/satisfaction.outputs';
-import { groupedTallies, summarize, type Summary } from './figures';
+import { summarize, type Summary } from './figures';
 import { periodOf, previousPeriod, type Period } from './period';
 import { centersOf, districtIdOf, readableRegion } from './scope';
 
@@ -53,21 +54,14 @@ async function scoreDistrict(
   districtId: number,
   centers: Center[],
   period: Period,
-  threshold: number,
   weight: number,
 ): Promise<Map<number, Scored>> {
-  const [[byCenter], totals] = await Promise.all([
-    groupedTallies(
-      ctx.db,
-      { column: 'district_id', ids: [districtId] },
-      period,
-      [['center_id']],
-      () => threshold,
-    ),
+  const [byCenter, totals] = await Promise.all([
+    ctx.loaders.satisfaction.districtCenters.load({ districtId, period }),
     evaluationTotals(ctx.db, districtId, period),
   ]);
   const scored: Scored[] = centers.map((center) => {
-    const satisfaction = summarize(byCenter.get(String(center.id)));
+    const satisfaction = summarize(byCenter.get(center.id));
     const s = satisfaction.averageScore === null ? null : satisfaction.averageScore * 10;
     const e = totals.get(center.id);
     const c = composite(weight, s, e?.mean ?? null);
@@ -107,10 +101,10 @@ export async function rankingOf(ctx: Context, region: Region, period: Period): P
     ctx.loaders.satisfaction.settings.load(districtId),
     region.level === 'DISTRICT' ? Promise.resolve(null) : centersOf(ctx, region),
   ]);
-  const args = [settings.satisfiedThreshold, settings.satisfactionWeight] as const;
+  const w = settings.satisfactionWeight;
   const [now, before] = await Promise.all([
-    scoreDistrict(ctx, districtId, all, period, ...args),
-    scoreDistrict(ctx, districtId, all, previousPeriod(period), ...args),
+    scoreDistrict(ctx, districtId, all, period, w),
+    scoreDistrict(ctx, districtId, all, previousPeriod(period), w),
   ]);
   const wanted = inRegion ?? all;
   return wanted

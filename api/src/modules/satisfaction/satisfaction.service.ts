@@ -27,7 +27,6 @@ import {
   dimensionTallies,
   groupedTallies,
   summarize,
-  type GroupKey,
   type RollupWhere,
   type Summary,
   type ThresholdOf,
@@ -139,21 +138,20 @@ export const satisfactionService = {
         ? ctx.loaders.places.regionChildren.load(region.id)
         : Promise.resolve([] as Region[]),
     ]);
-    const sets: GroupKey[][] = [[], ['m'], ['channel'], ['center_id']];
-    if (region.level === 'DISTRICT') sets.push(['street_id']);
     const threshold = () => settings.satisfiedThreshold;
-    const [[total, byMonth, byChannel, byCenter, byStreet], dims] = await Promise.all([
-      where.ids.length
-        ? groupedTallies(ctx.db, where, period, sets, threshold)
-        : Promise.resolve(sets.map(() => new Map())),
-      where.ids.length ? dimensionTallies(ctx.db, where, period) : Promise.resolve([]),
+    const streetIds = streets.filter((x) => x.level === 'STREET').map((x) => x.id);
+    const [[total, byMonth, byChannel], [byStreet], byCenter, dims] = await Promise.all([
+      groupedTallies(ctx.db, where, period, [[], ['m'], ['channel']], threshold),
+      groupedTallies(ctx.db, { column: 'street_id', ids: streetIds }, period, [['unit_id']], threshold),
+      ctx.loaders.satisfaction.districtCenters.load({ districtId, period }),
+      dimensionTallies(ctx.db, where, period),
     ]);
 
     let assessed = 0;
     let compliant = 0;
     const meets = new Map<number, boolean | null>();
     for (const c of centers) {
-      const s = summarize(byCenter.get(String(c.id)));
+      const s = summarize(byCenter.get(c.id));
       if (s.satisfiedRate === null) {
         meets.set(c.id, null);
         continue;
@@ -170,13 +168,13 @@ export const satisfactionService = {
             .map((s) => ({
               region: s,
               center: null,
-              summary: summarize(byStreet?.get(String(s.id))),
+              summary: summarize(byStreet.get(String(s.id))),
               meetsTarget: null,
             }))
         : centers.map((c) => ({
             region: null,
             center: c,
-            summary: summarize(byCenter.get(String(c.id))),
+            summary: summarize(byCenter.get(c.id)),
             meetsTarget: meets.get(c.id) ?? null,
           }));
     const thisMonth = monthOf(shanghaiDate(new Date()));

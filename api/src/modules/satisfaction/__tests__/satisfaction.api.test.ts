@@ -129,6 +129,66 @@ describe('rollups equal the raw responses', () => {
     }
   });
 
+  it('each center in the ranking equals its raw responses, for whole-month and partial periods', async () => {
+    // the centers' figures come from running totals (whole months) and day rollups (edges); the
+    // 2019 responses above were added in random time order, so later months' running rows took
+    // responses dated before them
+    const RANKING = `query($r: ID!, $from: DateTime!, $to: DateTime!) {
+      centerRanking(regionId: $r, from: $from, to: $to) { center { id } satisfaction { ${SUMMARY} } } }`;
+    const rng = new Rng('satisfaction-ranking-periods');
+    const periods = [
+      ['2019-01-01', '2020-01-01'],
+      ['2019-03-01', '2019-04-01'],
+      ['2019-02-10', '2019-11-20'],
+    ];
+    for (let i = 0; i < 5; i++) {
+      const from = addDays('2018-12-15', rng.int(0, 380));
+      periods.push([from, addDays(from, rng.int(1, 200))]);
+    }
+    for (const [from, to] of periods) {
+      const { centerRanking } = await ok(
+        RANKING,
+        { r: String(putuo), from: day(from), to: day(to) },
+        tokens.putuo_admin,
+      );
+      for (const c of [taopudong, taopuOther, changzhengCenter]) {
+        const row = centerRanking.find((x: any) => x.center.id === String(c.id));
+        const raw = await rawSatisfaction(api.db, { centerIds: [c.id] }, from, to);
+        expect([from, to, row.satisfaction.responses]).toEqual([from, to, raw.responses]);
+        if (raw.averageScore === null) expect(row.satisfaction.averageScore).toBeNull();
+        else expect(row.satisfaction.averageScore).toBeCloseTo(raw.averageScore, 9);
+        if (raw.satisfiedRate === null) expect(row.satisfaction.satisfiedRate).toBeNull();
+        else expect(row.satisfaction.satisfiedRate).toBeCloseTo(raw.satisfiedRate, 9);
+      }
+    }
+  });
+
+  it('concurrent responses to one center, in different months, all reach its running totals', async () => {
+    // 2017: nothing else of this file lies there; months out of order, all at once
+    const months = [6, 2, 9, 2, 11, 4, 6, 1, 12, 3];
+    await Promise.all(
+      months.map((m, i) =>
+        respond(api, taopuOther, {
+          at: shanghai(`2017-${String(m).padStart(2, '0')}-10 10:00`),
+          score: i % 11,
+        }),
+      ),
+    );
+    const rows: { month: string; responses: number }[] = await api.db.query(
+      `SELECT to_char(month, 'YYYY-MM') AS month, responses FROM satisfaction_center_running
+       WHERE center_id = $1 AND month < '2018-01-01' ORDER BY month`,
+      [taopuOther.id],
+    );
+    // each month's running total counts every response of that month and before
+    for (const r of rows) {
+      const m = Number(r.month.slice(5));
+      expect([r.month, r.responses]).toEqual([r.month, months.filter((x) => x <= m).length]);
+    }
+    expect(rows.map((r) => r.month)).toEqual(
+      [...new Set(months)].sort((a, b) => a - b).map((m) => `2017-${String(m).padStart(2, '0')}`),
+    );
+  });
+
   it('counts Shanghai calendar days: a response at 23:30 on 31 March belongs to March', async () => {
     const c = String(changzhengCenter.id);
     const raw = (from: string, to: string) =>

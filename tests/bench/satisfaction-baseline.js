@@ -5,8 +5,10 @@
 // token, loads the viewer and checks the district's scope on every request, and caches nothing.
 //
 // Statements per request: the viewer; the district with its settings; then at once the district's
-// centers and streets, the figures (GROUPING SETS over the period's rollup rows and the previous
-// period's by center, one statement), the dimension figures and the evaluations of both periods.
+// centers and streets, the figures (one statement: the district's and its streets' own rows of
+// satisfaction_region_month, and each center's running totals at the three month boundaries of the
+// period and the previous one), the dimension figures and the evaluations of both periods. Like the
+// dashboard it answers whole-month periods (the API also takes partial months, from day rollups).
 'use strict';
 
 const http = require('node:http');
@@ -69,37 +71,6 @@ function monthsOf(p) {
   return out;
 }
 
-/**
- * The rollup rows of a district over a period as one SQL source (whole months from
- * satisfaction_month, the edge days from satisfaction_day).
- * @param {{ from: string, to: string }} p @param {unknown[]} params (appended to)
- */
-function source(p, params) {
-  const $ = (/** @type {unknown} */ v) => (params.push(v), `$${params.length}`);
-  const firstWhole = p.from === monthOf(p.from) ? p.from : addMonths(p.from, 1);
-  const endWhole = monthOf(p.to);
-  const cols = 'street_id, center_id, channel, responses, score_sum, scored, buckets';
-  if (firstWhole >= endWhole) {
-    return `SELECT date_trunc('month', day)::date AS m, ${cols} FROM satisfaction_day
-            WHERE district_id = $1 AND day >= ${$(p.from)}::date AND day < ${$(p.to)}::date`;
-  }
-  const parts = [
-    `SELECT month AS m, ${cols} FROM satisfaction_month
-     WHERE district_id = $1 AND month >= ${$(firstWhole)}::date AND month < ${$(endWhole)}::date`,
-  ];
-  const edges = [
-    [p.from, firstWhole],
-    [endWhole, p.to],
-  ].filter(([a, b]) => a < b);
-  if (edges.length) {
-    parts.push(
-      `SELECT date_trunc('month', day)::date, ${cols} FROM satisfaction_day
-       WHERE district_id = $1 AND (${edges.map(([a, b]) => `(day >= ${$(a)}::date AND day < ${$(b)}::date)`).join(' OR ')})`,
-    );
-  }
-  return parts.join(' UNION ALL ');
-}
-
 // ------------------------------------------------------------------------------------ SQL
 
 const VIEWER_SQL = `SELECT u.id, u.role, u.is_demo, r.level AS scope_level, r.id AS scope_id
@@ -118,8 +89,8 @@ const PLACES_SQL = `SELECT 0 AS k, id, name, street_id FROM center WHERE distric
   ORDER BY 1, 2`;
 
 const DIMENSIONS_SQL = `SELECT dimension, sum(answers)::int AS answers, sum(score_sum)::float8 AS score_sum
-  FROM dimension_month
-  WHERE district_id = $1 AND month >= date_trunc('month', $2::date)::date AND month < $3::date
+  FROM dimension_region_month
+  WHERE region_id = $1 AND month >= date_trunc('month', $2::date)::date AND month < $3::date
   GROUP BY dimension`;
 
 const EVALUATIONS_SQL = `SELECT center_id,
@@ -132,29 +103,48 @@ const EVALUATIONS_SQL = `SELECT center_id,
   GROUP BY center_id`;
 
 /**
- * The figures of a period (total, by month, channel, center and street) and of the previous
- * period by center, in one statement. `satisfied` counts the buckets at and above the threshold.
+ * The figures of a whole-month period: the district's own rows (total, by month, by channel), its
+ * streets' own rows, and every center's running totals at the month boundaries of the period and
+ * the previous one (a center's figures over [a, b) = its total before b minus its total before a).
+ * `satisfied` counts the buckets at and above the threshold.
  * @param {number} threshold integer 0–10
  * @param {{ from: string, to: string }} p @param {{ from: string, to: string }} prev
  */
 function figuresSql(threshold, p, prev) {
-  /** @type {unknown[]} */
-  const params = [];
-  params.push(0); // $1: the district, set by the caller
-  const cur = source(p, params);
-  const before = source(prev, params);
-  const satisfied = Array.from({ length: 11 - threshold }, (_, i) => `buckets[${threshold + 1 + i}]`).join(
-    ' + ',
-  );
+  const satisfied = (/** @type {string} */ b) =>
+    Array.from({ length: 11 - threshold }, (_, i) => `${b}[${threshold + 1 + i}]`).join(' + ') || '0';
   const sums = `sum(responses)::int AS responses, sum(score_sum)::float8 AS score_sum, sum(scored)::int AS scored,
-                sum(${satisfied || '0'})::int AS satisfied`;
+                sum(${satisfied('buckets')})::int AS satisfied`;
   return {
-    params,
-    sql: `WITH cur AS (${cur}), prev AS (${before})
-      SELECT 0 AS p, GROUPING(m, channel, center_id, street_id) AS g, m::text AS m, channel, center_id, street_id, ${sums}
-      FROM cur GROUP BY GROUPING SETS ((), (m), (channel), (center_id), (street_id))
+    // $1: the district, set by the caller; the previous period's start need not be a month's
+    // ($4..$5: its days before its first whole month)
+    params: [
+      0,
+      p.from,
+      p.to,
+      prev.from,
+      prev.from === monthOf(prev.from) ? prev.from : addMonths(prev.from, 1),
+    ],
+    sql: `SELECT 0 AS k, GROUPING(month, channel) AS g, month::text AS m, channel, NULL::int AS id, ${sums}
+      FROM satisfaction_region_month WHERE region_id = $1 AND month >= $2::date AND month < $3::date
+      GROUP BY GROUPING SETS ((), (month), (channel))
       UNION ALL
-      SELECT 1, 0, NULL, NULL, center_id, NULL, ${sums} FROM prev GROUP BY center_id`,
+      SELECT 1, 0, NULL, NULL, region_id, ${sums}
+      FROM satisfaction_region_month
+      WHERE region_id IN (SELECT id FROM region WHERE parent_id = $1 AND level = 'STREET')
+        AND month >= $2::date AND month < $3::date
+      GROUP BY region_id
+      UNION ALL
+      SELECT 2, 0, b.at::text, NULL, c.id, r.responses, r.score_sum::float8, r.scored, ${satisfied('r.buckets')}
+      FROM center c CROSS JOIN unnest(ARRAY[$5::date, $2::date, $3::date]) AS b(at)
+      CROSS JOIN LATERAL (
+        SELECT responses, score_sum, scored, buckets FROM satisfaction_center_running e
+        WHERE e.center_id = c.id AND e.month < b.at ORDER BY e.month DESC LIMIT 1) r
+      WHERE c.district_id = $1
+      UNION ALL
+      SELECT 3, 0, NULL, NULL, center_id, ${sums}
+      FROM satisfaction_day WHERE district_id = $1 AND center_id <> 0 AND day >= $4::date AND day < $5::date
+      GROUP BY center_id`,
   };
 }
 
@@ -278,6 +268,8 @@ async function dashboard(pool, authorization, v, secret = /** @type {string} */ 
   const regionId = Number(v.regionId);
   const period = periodOf(v.from, v.to);
   if (!Number.isInteger(regionId) || !period) throw new HttpError(400, 'bad request');
+  if (period.from !== monthOf(period.from) || period.to !== monthOf(period.to))
+    throw new HttpError(400, 'the baseline answers whole months only');
   const { rows: regions } = await pool.query(REGION_SQL, [regionId]);
   const region = regions[0];
   if (!region) throw new HttpError(404, 'region not found');
@@ -308,16 +300,51 @@ async function dashboard(pool, authorization, v, secret = /** @type {string} */ 
   let total;
   /** @type {Map<string, Tally>} */ const byMonth = new Map();
   /** @type {Map<string, Tally>} */ const byChannel = new Map();
-  /** @type {Map<number, Tally>} */ const byCenter = new Map();
   /** @type {Map<number, Tally>} */ const byStreet = new Map();
-  /** @type {Map<number, Tally>} */ const prevByCenter = new Map();
+  /** @type {Map<string, Tally>} */ const running = new Map();
+  /** @type {Map<number, Tally>} */ const prevDays = new Map();
   for (const r of tallies.rows) {
-    if (r.p === 1) prevByCenter.set(r.center_id, r);
-    else if (r.g === 15) total = r;
-    else if (r.g === 7) byMonth.set(r.m, r);
-    else if (r.g === 11) byChannel.set(r.channel, r);
-    else if (r.g === 13) byCenter.set(r.center_id, r);
-    else if (r.g === 14) byStreet.set(r.street_id, r);
+    if (r.k === 0) {
+      if (r.g === 3) total = r;
+      else if (r.g === 1) byMonth.set(r.m, r);
+      else byChannel.set(r.channel, r);
+    } else if (r.k === 1) byStreet.set(r.id, r);
+    else if (r.k === 2) running.set(`${r.id}|${r.m}`, r);
+    else prevDays.set(r.id, r);
+  }
+  /** a center's tally between two boundaries of `running` (plus extra days) */
+  const between = (
+    /** @type {number} */ id,
+    /** @type {string} */ a,
+    /** @type {string} */ b,
+    /** @type {Tally | undefined} */ extra,
+  ) => {
+    const end = running.get(`${id}|${b}`);
+    const start = running.get(`${id}|${a}`);
+    if (!end && !extra) return undefined;
+    /** @type {Tally} */
+    const t = { responses: 0, score_sum: 0, scored: 0, satisfied: 0 };
+    for (const [x, sign] of /** @type {[Tally | undefined, number][]} */ ([
+      [end, 1],
+      [start, -1],
+      [extra, 1],
+    ])) {
+      if (!x) continue;
+      t.responses += sign * x.responses;
+      t.score_sum += sign * x.score_sum;
+      t.scored += sign * x.scored;
+      t.satisfied += sign * x.satisfied;
+    }
+    return t.responses ? t : undefined;
+  };
+  const firstWholePrev = figures.params[4];
+  /** @type {Map<number, Tally>} */ const byCenter = new Map();
+  /** @type {Map<number, Tally>} */ const prevByCenter = new Map();
+  for (const c of centers) {
+    const now = between(c.id, period.from, period.to, undefined);
+    if (now) byCenter.set(c.id, now);
+    const before = between(c.id, firstWholePrev, period.from, prevDays.get(c.id));
+    if (before) prevByCenter.set(c.id, before);
   }
   /** @type {Map<number, { mean: number, n: number }>} */
   const evalNow = new Map();

@@ -187,14 +187,19 @@ export async function centerTallies(
   const splits = periods.map(splitPeriod);
   const bounds = [...new Set(splits.flatMap((s) => (s.months ? [s.months.from, s.months.to] : [])))].sort();
   const days = splits.flatMap((s, i) => s.days.map((d) => ({ ...d, i })));
+  // responses at or above the threshold, counted in SQL (no histogram arrays to parse per row)
+  const from = Math.min(10, Math.max(0, Math.trunc(threshold))) + 1;
+  const satisfied = (b: string) =>
+    Array.from({ length: 12 - from }, (_, i) => `${b}[${from + i}]`).join(' + ') || '0';
   const parts: string[] = [];
   if (bounds.length) {
     const centerCol = where.column === 'center_id' ? 'id' : where.column;
     parts.push(
-      `SELECT 0 AS k, c.id AS center_id, b.at::text AS at, r.${TALLY_COLS.split(', ').join(', r.')}
+      `SELECT 0 AS k, c.id AS center_id, b.at::text AS at, r.responses, r.score_sum, r.scored, r.satisfied
        FROM center c CROSS JOIN unnest(${p.add(bounds)}::date[]) AS b(at)
        CROSS JOIN LATERAL (
-         SELECT responses, score_sum::float8 AS score_sum, scored, buckets FROM satisfaction_center_running e
+         SELECT responses, score_sum::float8 AS score_sum, scored, ${satisfied('buckets')} AS satisfied
+         FROM satisfaction_center_running e
          WHERE e.center_id = c.id AND e.month < b.at ORDER BY e.month DESC LIMIT 1) r
        WHERE c.${centerCol} = ANY(${ids}::int[])`,
     );
@@ -202,26 +207,38 @@ export async function centerTallies(
   days.forEach((d) => {
     parts.push(
       `SELECT ${d.i + 1} AS k, center_id, NULL::text AS at, sum(responses)::int AS responses,
-              sum(score_sum)::float8 AS score_sum, sum(scored)::int AS scored, ${bucketSums} AS buckets
+              sum(score_sum)::float8 AS score_sum, sum(scored)::int AS scored,
+              sum(${satisfied('buckets')})::int AS satisfied
        FROM satisfaction_day
        WHERE ${where.column} = ANY(${ids}::int[]) AND center_id <> 0
          AND day >= ${p.add(d.from)}::date AND day < ${p.add(d.to)}::date
        GROUP BY center_id`,
     );
   });
-  const rows: (Sums & { k: number; center_id: number; at: string | null })[] = await db.query(
-    parts.join(' UNION ALL '),
-    p.list,
-  );
+  const rows: {
+    k: number;
+    center_id: number;
+    at: string | null;
+    responses: number;
+    score_sum: number;
+    scored: number;
+    satisfied: number;
+  }[] = await db.query(parts.join(' UNION ALL '), p.list);
+  const tally = (r: (typeof rows)[number]): Tally => ({
+    responses: r.responses,
+    scoreSum: r.score_sum,
+    scored: r.scored,
+    satisfied: r.satisfied,
+  });
   // running totals by center and boundary
-  const running = new Map<string, Sums>();
+  const running = new Map<string, Tally>();
   for (const r of rows) {
     if (r.k === 0) {
-      running.set(`${r.center_id}|${r.at}`, r);
+      running.set(`${r.center_id}|${r.at}`, tally(r));
       continue;
     }
     const map = out[r.k - 1];
-    map.set(r.center_id, addTally(map.get(r.center_id) ?? emptyTally(), tallyOf(r, threshold)));
+    map.set(r.center_id, addTally(map.get(r.center_id) ?? emptyTally(), tally(r)));
   }
   const centers = new Set(rows.filter((r) => r.k === 0).map((r) => r.center_id));
   splits.forEach((s, i) => {
@@ -230,9 +247,9 @@ export async function centerTallies(
       const end = running.get(`${c}|${s.months.to}`);
       if (!end) continue;
       const start = running.get(`${c}|${s.months.from}`);
-      const t = tallyOf(end, threshold);
+      const t = { ...end };
       if (start) {
-        const b = tallyOf(start, threshold);
+        const b = start;
         t.responses -= b.responses;
         t.scoreSum -= b.scoreSum;
         t.scored -= b.scored;

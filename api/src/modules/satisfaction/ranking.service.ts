@@ -16,7 +16,7 @@ import type { Region } from '../places/region.entity';
 import type { CenterRank } from './dto/satisfaction.outputs';
 import { summarize, type Summary } from './figures';
 import { periodOf, previousPeriod, type Period } from './period';
-import { centersOf, districtIdOf, readableRegion } from './scope';
+import { centerRefsOf, centersOf, districtIdOf, readableRegion } from './scope';
 
 interface Scored {
   center: Center;
@@ -91,15 +91,22 @@ async function scoreDistrict(
 const delta = (now: number | null, before: number | null) =>
   now === null || before === null ? null : round2(now - before);
 
-/** The ranking of a region's centers (ranks are always within the whole street and district). */
-export async function rankingOf(ctx: Context, region: Region, period: Period): Promise<CenterRank[]> {
+/** The ranking of a region's centers (ranks are always within the whole street and district).
+ * `lean`: the centers come with LEAN_CENTER_COLUMNS only (the caller asks for no other field). */
+export async function rankingOf(
+  ctx: Context,
+  region: Region,
+  period: Period,
+  lean = false,
+): Promise<CenterRank[]> {
   const districtId = districtIdOf(region);
   const district =
     region.level === 'DISTRICT' ? region : await ctx.loaders.places.regionById.load(districtId);
+  const centers = lean ? centerRefsOf : centersOf;
   const [all, settings, inRegion] = await Promise.all([
-    centersOf(ctx, district!),
+    centers(ctx, district!),
     ctx.loaders.satisfaction.settings.load(districtId),
-    region.level === 'DISTRICT' ? Promise.resolve(null) : centersOf(ctx, region),
+    region.level === 'DISTRICT' ? Promise.resolve(null) : centers(ctx, region),
   ]);
   const w = settings.satisfactionWeight;
   const [now, before] = await Promise.all([
@@ -112,7 +119,14 @@ export async function rankingOf(ctx: Context, region: Region, period: Period): P
       const x = now.get(center.id)!;
       const p = before.get(center.id)!;
       return {
-        ...x,
+        center: x.center,
+        satisfaction: x.satisfaction,
+        satisfactionScore: x.satisfactionScore,
+        evaluationScore: x.evaluationScore,
+        evaluations: x.evaluations,
+        composite: x.composite,
+        streetRank: x.streetRank,
+        districtRank: x.districtRank,
         previousComposite: p.composite,
         previousStreetRank: p.streetRank,
         previousDistrictRank: p.districtRank,
@@ -129,8 +143,8 @@ export async function rankingOf(ctx: Context, region: Region, period: Period): P
 }
 
 export const rankingService = {
-  async ranking(ctx: Context, regionId: string, from: Date, to: Date): Promise<CenterRank[]> {
+  async ranking(ctx: Context, regionId: string, from: Date, to: Date, lean = false): Promise<CenterRank[]> {
     const region = await readableRegion(ctx, regionId);
-    return rankingOf(ctx, region, periodOf(from, to));
+    return rankingOf(ctx, region, periodOf(from, to), lean);
   },
 };

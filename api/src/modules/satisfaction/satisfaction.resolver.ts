@@ -1,9 +1,12 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { CenterDimension } from '../evaluations/dto/evaluation.outputs';
 import { evaluationService } from '../evaluations/evaluation.service';
 import { FileDownload } from '../menu-import/menu-import.types';
 import { Center } from '../places/center.entity';
+import { LEAN_CENTER_FIELDS } from '../places/places.loaders';
+import { selectsOnly } from '../../graphql/selection';
 import { UpdateDistrictSettingsInput } from './dto/satisfaction.inputs';
 import {
   CenterRank,
@@ -54,8 +57,10 @@ export class SatisfactionResolver {
     @Arg('regionId', () => ID) regionId: string,
     @Arg('from', () => Date) from: Date,
     @Arg('to', () => Date) to: Date,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<CenterRank[]> {
-    return rankingService.ranking(ctx, regionId, from, to);
+    // lean center rows when the query asks nothing of the centers beyond their ids, names, streets
+    return rankingService.ranking(ctx, regionId, from, to, selectsOnly(info, 'center', LEAN_CENTER_FIELDS));
   }
 
   @Query(() => [Complaint], {
@@ -148,8 +153,12 @@ export class DashboardResolver {
   }
 
   @FieldResolver(() => [CenterRank])
-  ranking(@Ctx() ctx: Context, @Root() d: Dashboard): Promise<CenterRank[]> {
-    return rankingOf(ctx, d.region, d);
+  ranking(
+    @Ctx() ctx: Context,
+    @Root() d: Dashboard,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<CenterRank[]> {
+    return rankingOf(ctx, d.region, d, selectsOnly(info, 'center', LEAN_CENTER_FIELDS));
   }
 
   @FieldResolver(() => [Complaint], { description: 'the newest complaints of the period' })

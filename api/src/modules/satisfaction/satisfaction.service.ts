@@ -33,7 +33,7 @@ import {
 } from './figures';
 import { monthOf, monthsOf, periodOf, shanghaiDate, startOfShanghaiDay, type Period } from './period';
 import { rankingOf } from './ranking.service';
-import { centersOf, districtIdOf, readableRegion, regionOrThrow, whereOf } from './scope';
+import { centerRefsOf, centersOf, districtIdOf, readableRegion, regionOrThrow, whereOf } from './scope';
 
 /** Longest period a report covers (its trend lists every month). */
 export const REPORT_MAX_MONTHS = 120;
@@ -133,7 +133,8 @@ export const satisfactionService = {
     const [settings, where, centers, streets] = await Promise.all([
       ctx.loaders.satisfaction.settings.load(districtId),
       whereOf(ctx, region),
-      centersOf(ctx, region),
+      // a district's children are its streets: its centers only count toward compliance
+      region.level === 'DISTRICT' ? centerRefsOf(ctx, region) : centersOf(ctx, region),
       region.level === 'DISTRICT'
         ? ctx.loaders.places.regionChildren.load(region.id)
         : Promise.resolve([] as Region[]),
@@ -283,7 +284,7 @@ export const satisfactionService = {
     const period = periodOf(from, to);
     const [report, ranking] = await Promise.all([
       satisfactionService.reportOf(ctx, region, period),
-      rankingOf(ctx, region, period),
+      rankingOf(ctx, region, period, true),
     ]);
     return reportWorkbook(ctx, report, ranking);
   },

@@ -31,6 +31,12 @@ export async function centersOf(ctx: Context, region: Region): Promise<Center[]>
   return (await ctx.loaders.places.centersOfRegion.load(region.id)).map((x) => x.row);
 }
 
+/** The same centers, lean (LEAN_CENTER_COLUMNS only): enough to compute figures and ranks, and to
+ * answer GraphQL selections of LEAN_CENTER_FIELDS. */
+export async function centerRefsOf(ctx: Context, region: Region): Promise<Center[]> {
+  return (await ctx.loaders.places.centerRefsOfRegion.load(region.id)).map((x) => x.row);
+}
+
 /** Rollup rows of a region: by district or street column; a community's are those of the centers
  * covering it. */
 export async function whereOf(ctx: Context, region: Region): Promise<RollupWhere> {

@@ -2,7 +2,7 @@
 // random periods (partial months included), count Shanghai days, follow the district's threshold
 // and compliance target, drill down district → street → center, keep their scope, and
 // Center.satisfaction is batched. Responses of this file lie in 2019 (Putuo) and 2018 (Jiading),
-// far from the demo data and from other files' responses.
+// far from the demo data and from other files' responses (and 2014, for concurrent writes).
 import { DIMENSIONS } from '@lc/domain';
 import ExcelJS from 'exceljs';
 import { queryCounter } from '../../../db/query-counter';
@@ -163,20 +163,38 @@ describe('rollups equal the raw responses', () => {
     }
   });
 
+  it('the ranking answers any Center field: lean rows for ids and names, whole rows otherwise', async () => {
+    const q = (center: string) => `query($r: ID!, $from: DateTime!, $to: DateTime!) {
+      centerRanking(regionId: $r, from: $from, to: $to) { districtRank center { ${center} } } }`;
+    const vars = { r: String(taopu), from: day('2019-01-01'), to: day('2020-01-01') };
+    const lean = (await ok(q('id name kind street { id } location { lat lng }'), vars, tokens.taopu_admin))
+      .centerRanking;
+    const full = (await ok(q('id name kind address facilities street { id }'), vars, tokens.taopu_admin))
+      .centerRanking;
+    expect(lean.length).toBeGreaterThan(1);
+    expect(lean.map((x: any) => [x.center.id, x.center.name, x.center.street.id, x.districtRank])).toEqual(
+      full.map((x: any) => [x.center.id, x.center.name, x.center.street.id, x.districtRank]),
+    );
+    expect(lean.every((x: any) => typeof x.center.location.lat === 'number')).toBe(true);
+    expect(
+      full.every((x: any) => typeof x.center.address === 'string' && Array.isArray(x.center.facilities)),
+    ).toBe(true);
+  });
+
   it('concurrent responses to one center, in different months, all reach its running totals', async () => {
-    // 2017: nothing else of this file lies there; months out of order, all at once
+    // 2014: no other test file's responses lie there; months out of order, all at once
     const months = [6, 2, 9, 2, 11, 4, 6, 1, 12, 3];
     await Promise.all(
       months.map((m, i) =>
         respond(api, taopuOther, {
-          at: shanghai(`2017-${String(m).padStart(2, '0')}-10 10:00`),
+          at: shanghai(`2014-${String(m).padStart(2, '0')}-10 10:00`),
           score: i % 11,
         }),
       ),
     );
     const rows: { month: string; responses: number }[] = await api.db.query(
       `SELECT to_char(month, 'YYYY-MM') AS month, responses FROM satisfaction_center_running
-       WHERE center_id = $1 AND month < '2018-01-01' ORDER BY month`,
+       WHERE center_id = $1 AND month < '2015-01-01' ORDER BY month`,
       [taopuOther.id],
     );
     // each month's running total counts every response of that month and before
@@ -185,7 +203,7 @@ describe('rollups equal the raw responses', () => {
       expect([r.month, r.responses]).toEqual([r.month, months.filter((x) => x <= m).length]);
     }
     expect(rows.map((r) => r.month)).toEqual(
-      [...new Set(months)].sort((a, b) => a - b).map((m) => `2017-${String(m).padStart(2, '0')}`),
+      [...new Set(months)].sort((a, b) => a - b).map((m) => `2014-${String(m).padStart(2, '0')}`),
     );
   });
 

@@ -5,20 +5,25 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Dimension, TrainingTrack } from '@lc/domain';
 import type { Period } from '../satisfaction/period';
 
-/** Mean of the totals (0–100) of each center's evaluations in the period, every phase alike (a
- * later phase does not replace an earlier one), and how many there were. */
+/** Mean of the totals (0–100) of each center's evaluations in each period, every phase alike (a
+ * later phase does not replace an earlier one), and how many there were; a map per period. */
 export async function evaluationTotals(
   db: DataSource | EntityManager,
   districtId: number,
-  period: Period,
-): Promise<Map<number, { mean: number; count: number }>> {
-  const rows: { center_id: number; mean: number; n: number }[] = await db.query(
-    `SELECT center_id, avg(total)::float8 AS mean, count(*)::int AS n FROM evaluation
-     WHERE district_id = $1 AND evaluated_on >= $2::date AND evaluated_on < $3::date
-     GROUP BY center_id`,
-    [districtId, period.from, period.to],
+  periods: readonly Period[],
+): Promise<Map<number, { mean: number; count: number }>[]> {
+  const out = periods.map(() => new Map<number, { mean: number; count: number }>());
+  if (!periods.length) return out;
+  // one statement for all the periods: each row of evaluation counts in every period it lies in
+  const rows: { i: number; center_id: number; mean: number; n: number }[] = await db.query(
+    `SELECT p.i, e.center_id, avg(e.total)::float8 AS mean, count(*)::int AS n
+     FROM unnest($2::date[], $3::date[]) WITH ORDINALITY AS p(from_day, to_day, i)
+     JOIN evaluation e ON e.district_id = $1 AND e.evaluated_on >= p.from_day AND e.evaluated_on < p.to_day
+     GROUP BY p.i, e.center_id`,
+    [districtId, periods.map((p) => p.from), periods.map((p) => p.to)],
   );
-  return new Map(rows.map((r) => [r.center_id, { mean: r.mean, count: r.n }]));
+  for (const r of rows) out[Number(r.i) - 1].set(r.center_id, { mean: r.mean, count: r.n });
+  return out;
 }
 
 /** Mean score (0–10) by center and dimension of the evaluations of a street's centers. */

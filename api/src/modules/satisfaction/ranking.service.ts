@@ -7,14 +7,13 @@
 // Ranks (1 = best, ties share a rank) among the street's and among the district's centers with a
 // composite; the change is against the previous period of the same length. A fixed number of
 // statements whatever the number of centers: the district's centers, its settings, one rollup
-// statement for both periods (satisfaction.loaders districtCenters) and one evaluation statement
-// for each.
+// statement (satisfaction.loaders districtCenters) and one evaluation statement for both periods.
 import type { Context } from '../../context';
 import { evaluationTotals } from '../evaluations/evaluation-figures';
 import type { Center } from '../places/center.entity';
 import type { Region } from '../places/region.entity';
 import type { CenterRank } from './dto/satisfaction.outputs';
-import { summarize, type Summary } from './figures';
+import { summarize, type Summary, type Tally } from './figures';
 import { periodOf, previousPeriod, type Period } from './period';
 import { centerRefsOf, centersOf, districtIdOf, readableRegion } from './scope';
 
@@ -49,17 +48,13 @@ export function ranks<T>(items: T[], value: (t: T) => number | null): Map<T, num
   return out;
 }
 
-async function scoreDistrict(
-  ctx: Context,
-  districtId: number,
+/** Scores and ranks of the district's centers over one period, from their tallies and evaluations. */
+function scoreDistrict(
   centers: Center[],
-  period: Period,
+  byCenter: Map<number, Tally>,
+  totals: Map<number, { mean: number; count: number }>,
   weight: number,
-): Promise<Map<number, Scored>> {
-  const [byCenter, totals] = await Promise.all([
-    ctx.loaders.satisfaction.districtCenters.load({ districtId, period }),
-    evaluationTotals(ctx.db, districtId, period),
-  ]);
+): Map<number, Scored> {
   const scored: Scored[] = centers.map((center) => {
     const satisfaction = summarize(byCenter.get(center.id));
     const s = satisfaction.averageScore === null ? null : satisfaction.averageScore * 10;
@@ -109,10 +104,16 @@ export async function rankingOf(
     region.level === 'DISTRICT' ? Promise.resolve(null) : centers(ctx, region),
   ]);
   const w = settings.satisfactionWeight;
-  const [now, before] = await Promise.all([
-    scoreDistrict(ctx, districtId, all, period, w),
-    scoreDistrict(ctx, districtId, all, previousPeriod(period), w),
+  const periods = [period, previousPeriod(period)];
+  const [tallies, totals] = await Promise.all([
+    ctx.loaders.satisfaction.districtCenters.loadMany(periods.map((p) => ({ districtId, period: p }))),
+    evaluationTotals(ctx.db, districtId, periods),
   ]);
+  const [now, before] = periods.map((_, i) => {
+    const t = tallies[i];
+    if (t instanceof Error) throw t;
+    return scoreDistrict(all, t, totals[i], w);
+  });
   const wanted = inRegion ?? all;
   return wanted
     .map((center): CenterRank => {

@@ -15,7 +15,8 @@ export const CenterKindEnum = enumObject(CENTER_KINDS);
 registerEnumType(CenterKindEnum, { name: 'CenterKind' });
 
 /** 服务阵地: a hub 片区中心, village center or community station. */
-@ObjectType({ description: '服务阵地: hub, village center or community station' })
+// simpleResolvers: no middleware or auth on its plain fields (lists of a thousand centers)
+@ObjectType({ description: '服务阵地: hub, village center or community station', simpleResolvers: true })
 @Entity('center')
 export class Center {
   @Field(() => ID)

@@ -78,16 +78,7 @@ export function createPlacesLoaders(db: DataSource) {
 }
 
 /** Columns of a lean Center (database names), and the GraphQL fields they answer. */
-export const LEAN_CENTER_COLUMNS = [
-  'id',
-  'code',
-  'name',
-  'kind',
-  'district_id',
-  'street_id',
-  'lat',
-  'lng',
-] as const;
+export const LEAN_CENTER_COLUMNS = ['id', 'name', 'kind', 'district_id', 'street_id', 'lat', 'lng'] as const;
 export const LEAN_CENTER_FIELDS: ReadonlySet<string> = new Set([
   '__typename',
   'id',

@@ -9,7 +9,7 @@ registerEnumType(RegionLevelEnum, { name: 'RegionLevel' });
 registerEnumType(CommunityKindEnum, { name: 'CommunityKind' });
 
 /** 行政区划: district 区 → street/town 街道/镇 → community 居村委. */
-@ObjectType({ description: '行政区划: district → street/town → community' })
+@ObjectType({ description: '行政区划: district → street/town → community', simpleResolvers: true })
 @Entity('region')
 export class Region {
   @Field(() => ID)

@@ -95,20 +95,18 @@ export async function rankingOf(
   lean = false,
 ): Promise<CenterRank[]> {
   const districtId = districtIdOf(region);
-  const district =
-    region.level === 'DISTRICT' ? region : await ctx.loaders.places.regionById.load(districtId);
-  const centers = lean ? centerRefsOf : centersOf;
-  const [all, settings, inRegion] = await Promise.all([
-    centers(ctx, district!),
-    ctx.loaders.satisfaction.settings.load(districtId),
-    region.level === 'DISTRICT' ? Promise.resolve(null) : centers(ctx, region),
-  ]);
-  const w = settings.satisfactionWeight;
+  const centersIn = lean ? centerRefsOf : centersOf;
   const periods = [period, previousPeriod(period)];
-  const [tallies, totals] = await Promise.all([
+  // all at once (the report of the same request asks for the period's centers in the same tick:
+  // one rollup statement serves both)
+  const [all, settings, inRegion, tallies, totals] = await Promise.all([
+    centersIn(ctx, { id: districtId }),
+    ctx.loaders.satisfaction.settings.load(districtId),
+    region.level === 'DISTRICT' ? Promise.resolve(null) : centersIn(ctx, region),
     ctx.loaders.satisfaction.districtCenters.loadMany(periods.map((p) => ({ districtId, period: p }))),
     evaluationTotals(ctx.db, districtId, periods),
   ]);
+  const w = settings.satisfactionWeight;
   const [now, before] = periods.map((_, i) => {
     const t = tallies[i];
     if (t instanceof Error) throw t;

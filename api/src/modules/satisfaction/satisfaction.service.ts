@@ -130,7 +130,7 @@ export const satisfactionService = {
       ]);
     }
     const districtId = districtIdOf(region);
-    const [settings, where, centers, streets] = await Promise.all([
+    const [settings, where, centers, streets, byCenter] = await Promise.all([
       ctx.loaders.satisfaction.settings.load(districtId),
       whereOf(ctx, region),
       // a district's children are its streets: its centers only count toward compliance
@@ -138,13 +138,14 @@ export const satisfactionService = {
       region.level === 'DISTRICT'
         ? ctx.loaders.places.regionChildren.load(region.id)
         : Promise.resolve([] as Region[]),
+      // in the same tick as a ranking of the same request: one rollup statement serves both
+      ctx.loaders.satisfaction.districtCenters.load({ districtId, period }),
     ]);
     const threshold = () => settings.satisfiedThreshold;
     const streetIds = streets.filter((x) => x.level === 'STREET').map((x) => x.id);
-    const [[total, byMonth, byChannel], [byStreet], byCenter, dims] = await Promise.all([
+    const [[total, byMonth, byChannel], [byStreet], dims] = await Promise.all([
       groupedTallies(ctx.db, where, period, [[], ['m'], ['channel']], threshold),
       groupedTallies(ctx.db, { column: 'street_id', ids: streetIds }, period, [['unit_id']], threshold),
-      ctx.loaders.satisfaction.districtCenters.load({ districtId, period }),
       dimensionTallies(ctx.db, where, period),
     ]);
 

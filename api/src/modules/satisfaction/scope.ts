@@ -27,13 +27,13 @@ export async function readableRegion(ctx: Context, id: string): Promise<Region> 
 export const districtIdOf = (region: Region): number => region.districtId ?? region.id;
 
 /** Centers lying in a district or street, or covering a community. */
-export async function centersOf(ctx: Context, region: Region): Promise<Center[]> {
+export async function centersOf(ctx: Context, region: Pick<Region, 'id'>): Promise<Center[]> {
   return (await ctx.loaders.places.centersOfRegion.load(region.id)).map((x) => x.row);
 }
 
 /** The same centers, lean (LEAN_CENTER_COLUMNS only): enough to compute figures and ranks, and to
  * answer GraphQL selections of LEAN_CENTER_FIELDS. */
-export async function centerRefsOf(ctx: Context, region: Region): Promise<Center[]> {
+export async function centerRefsOf(ctx: Context, region: Pick<Region, 'id'>): Promise<Center[]> {
   return (await ctx.loaders.places.centerRefsOfRegion.load(region.id)).map((x) => x.row);
 }
 

@@ -176,6 +176,19 @@ describe('rollups equal the raw responses', () => {
       full.map((x: any) => [x.center.id, x.center.name, x.center.street.id, x.districtRank]),
     );
     expect(lean.every((x: any) => typeof x.center.location.lat === 'number')).toBe(true);
+    // through fragments, as the admin SPA asks
+    const viaFragments = (
+      await ok(
+        `query($r: ID!, $from: DateTime!, $to: DateTime!) {
+          centerRanking(regionId: $r, from: $from, to: $to) { ...Rank ... on CenterRank { center { kind } } } }
+         fragment Rank on CenterRank { districtRank center { id name address } }`,
+        vars,
+        tokens.taopu_admin,
+      )
+    ).centerRanking;
+    expect(viaFragments.map((x: any) => [x.center.id, x.center.address, x.center.kind])).toEqual(
+      full.map((x: any) => [x.center.id, x.center.address, expect.any(String)]),
+    );
     expect(
       full.every((x: any) => typeof x.center.address === 'string' && Array.isArray(x.center.facilities)),
     ).toBe(true);

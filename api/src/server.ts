@@ -13,6 +13,7 @@ import type { DataSource } from 'typeorm';
 import { config } from './config';
 import { createContext, type Context } from './context';
 import { formatError } from './graphql/errors';
+import { jitGateway } from './graphql/jit-executor';
 import { createSchema } from './graphql/schema';
 import { logger } from './logger';
 import { viewerFromToken } from './modules/users/user.service';
@@ -47,7 +48,8 @@ export async function createApiServer(db: DataSource): Promise<ApiServer> {
   });
   const protection = armor.protect();
   const apollo = new ApolloServer<Context>({
-    schema,
+    // execution by graphql-jit (see graphql/jit-executor.ts); the schema comes through it
+    gateway: jitGateway(schema),
     ...protection,
     plugins: [
       ...protection.plugins,

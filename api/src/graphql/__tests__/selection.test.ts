@@ -1,16 +1,23 @@
-import { Kind, parse, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo } from 'graphql';
+import {
+  Kind,
+  parse,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLResolveInfo,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { selectsOnly } from '../selection';
 
 /** The resolve info of the query's first root field, as far as selectsOnly reads it. */
 function infoOf(query: string): GraphQLResolveInfo {
   const doc = parse(query);
-  const op = doc.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION)!;
+  const op = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
   const fragments = Object.fromEntries(
     doc.definitions
       .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
       .map((f) => [f.name.value, f]),
   );
-  const root = (op as { selectionSet: { selections: FieldNode[] } }).selectionSet.selections[0];
+  const root = op.selectionSet.selections[0] as FieldNode;
   return { fieldNodes: [root], fragments } as unknown as GraphQLResolveInfo;
 }
 

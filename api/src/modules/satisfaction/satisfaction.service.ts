@@ -130,24 +130,38 @@ export const satisfactionService = {
       ]);
     }
     const districtId = districtIdOf(region);
-    const [settings, where, centers, streets, byCenter] = await Promise.all([
-      ctx.loaders.satisfaction.settings.load(districtId),
-      whereOf(ctx, region),
-      // a district's children are its streets: its centers only count toward compliance
-      region.level === 'DISTRICT' ? centerRefsOf(ctx, region) : centersOf(ctx, region),
+    // every statement as soon as what it needs is known, so they run side by side
+    const settingsP = ctx.loaders.satisfaction.settings.load(districtId);
+    const whereP = whereOf(ctx, region);
+    const streetsP =
       region.level === 'DISTRICT'
-        ? ctx.loaders.places.regionChildren.load(region.id)
-        : Promise.resolve([] as Region[]),
-      // in the same tick as a ranking of the same request: one rollup statement serves both
-      ctx.loaders.satisfaction.districtCenters.load({ districtId, period }),
-    ]);
-    const threshold = () => settings.satisfiedThreshold;
-    const streetIds = streets.filter((x) => x.level === 'STREET').map((x) => x.id);
-    const [[total, byMonth, byChannel], [byStreet], dims] = await Promise.all([
-      groupedTallies(ctx.db, where, period, [[], ['m'], ['channel']], threshold),
-      groupedTallies(ctx.db, { column: 'street_id', ids: streetIds }, period, [['unit_id']], threshold),
-      dimensionTallies(ctx.db, where, period),
-    ]);
+        ? ctx.loaders.places.regionChildren
+            .load(region.id)
+            .then((list) => list.filter((x) => x.level === 'STREET'))
+        : Promise.resolve([] as Region[]);
+    const threshold = settingsP.then((s) => () => s.satisfiedThreshold);
+    const [settings, centers, streets, byCenter, [total, byMonth, byChannel], [byStreet], dims] =
+      await Promise.all([
+        settingsP,
+        // a district's children are its streets: its centers only count toward compliance
+        region.level === 'DISTRICT' ? centerRefsOf(ctx, region) : centersOf(ctx, region),
+        streetsP,
+        // in the same tick as a ranking of the same request: one rollup statement serves both
+        ctx.loaders.satisfaction.districtCenters.load({ districtId, period }),
+        Promise.all([whereP, threshold]).then(([where, t]) =>
+          groupedTallies(ctx.db, where, period, [[], ['m'], ['channel']], t),
+        ),
+        Promise.all([streetsP, threshold]).then(([list, t]) =>
+          groupedTallies(
+            ctx.db,
+            { column: 'street_id', ids: list.map((x) => x.id) },
+            period,
+            [['unit_id']],
+            t,
+          ),
+        ),
+        whereP.then((where) => dimensionTallies(ctx.db, where, period)),
+      ]);
 
     let assessed = 0;
     let compliant = 0;
@@ -165,14 +179,12 @@ export const satisfactionService = {
     }
     const children: SatisfactionChild[] =
       region.level === 'DISTRICT'
-        ? streets
-            .filter((s) => s.level === 'STREET')
-            .map((s) => ({
-              region: s,
-              center: null,
-              summary: summarize(byStreet.get(String(s.id))),
-              meetsTarget: null,
-            }))
+        ? streets.map((s) => ({
+            region: s,
+            center: null,
+            summary: summarize(byStreet.get(String(s.id))),
+            meetsTarget: null,
+          }))
         : centers.map((c) => ({
             region: null,
             center: c,

@@ -491,7 +491,9 @@ async function generateSatisfaction(url, o) {
               pg_relation_size(relid) AS heap_bytes, pg_indexes_size(relid) AS index_bytes,
               pg_total_relation_size(relid) AS total_bytes
        FROM pg_stat_user_tables
-       WHERE relname IN ('survey_response', 'satisfaction_month', 'satisfaction_day', 'dimension_month', 'evaluation')
+       WHERE relname IN ('survey_response', 'satisfaction_month', 'satisfaction_day', 'dimension_month',
+                         'satisfaction_region_month', 'dimension_region_month', 'satisfaction_center_running',
+                         'evaluation')
        ORDER BY pg_total_relation_size(relid) DESC`,
     );
     const { rows: counts } = await db.query(

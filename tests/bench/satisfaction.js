@@ -298,7 +298,8 @@ async function satisfactionBench() {
         `generated ${f0(gen.responses)} responses in ${mins(gen.timings.totalMs)} ` +
           `(insert ${secs(gen.timings.insertResponsesMs)} = ${f0(gen.responsesPerSecond)} rows/s, ` +
           `indexes and constraints ${secs(gen.timings.recreateIndexesMs)}, rollups ${secs(gen.timings.rollupsMs)} ` +
-          `+ their indexes ${secs(gen.timings.rollupIndexesMs)}, VACUUM ANALYZE ${secs(gen.timings.vacuumAnalyzeMs)}); ` +
+          `+ their indexes ${secs(gen.timings.rollupIndexesMs)}, derived rollups ${secs(gen.timings.derivedRollupsMs)}, ` +
+          `VACUUM ANALYZE ${secs(gen.timings.vacuumAnalyzeMs)}); ` +
           `${(gen.onlineShare * 100).toFixed(1)} % online, mean score ${f2(gen.meanScore)}, ` +
           `${f0(gen.rollupRows.satisfaction_month)} month / ${f0(gen.rollupRows.satisfaction_day)} day / ` +
           `${f0(gen.rollupRows.dimension_month)} dimension rollup rows; database ${mb(gen.databaseBytes)}`,
@@ -696,7 +697,8 @@ async function satisfactionBench() {
         `Generated in ${mins(gen.timings.totalMs)} on ${cfg.generateWorkers} connections: setup ${secs(gen.timings.setupMs)}, ` +
         `responses ${secs(gen.timings.insertResponsesMs)} (${f0(gen.responsesPerSecond)} rows/s, indexes and foreign keys dropped), ` +
         `survey_response indexes and constraints ${secs(gen.timings.recreateIndexesMs)}, ` +
-        `the three rollups ${secs(gen.timings.rollupsMs)} + their indexes ${secs(gen.timings.rollupIndexesMs)}, ` +
+        `the three rollups by center ${secs(gen.timings.rollupsMs)} + their indexes ${secs(gen.timings.rollupIndexesMs)}, ` +
+        `the district, street and running rollups derived from them ${secs(gen.timings.derivedRollupsMs)}, ` +
         `evaluations ${secs(gen.timings.evaluationsMs)}, VACUUM ANALYZE ${secs(gen.timings.vacuumAnalyzeMs)}.`;
     const md = [
       `### Satisfaction dashboard at Shanghai scale (\`pnpm bench\`, \`BENCH_ONLY=satisfaction\`)`,

@@ -10,6 +10,7 @@ import {
   type TrainingTrack,
 } from '@lc/domain';
 import { enumObject } from '../../common/enum-object';
+import { StoredFile } from '../../common/stored-file.entity';
 
 export const EvaluationPhaseEnum = enumObject(EVALUATION_PHASES);
 registerEnumType(EvaluationPhaseEnum, { name: 'EvaluationPhase', description: '事前, 事中, 事后' });
@@ -105,34 +106,7 @@ export class EvaluationFinding {
 
 @ObjectType({ description: 'a photo taken during an evaluation (content: evaluationPhotoContent)' })
 @Entity('evaluation_photo')
-export class EvaluationPhoto {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn()
-  id: number;
-
+export class EvaluationPhoto extends StoredFile {
   @Column({ name: 'evaluation_id', type: 'int' })
   evaluationId: number;
-
-  @Field()
-  @Column({ name: 'file_name', type: 'text' })
-  fileName: string;
-
-  @Field()
-  @Column({ name: 'mime_type', type: 'text' })
-  mimeType: string;
-
-  @Field(() => Int)
-  @Column({ name: 'size_bytes', type: 'int' })
-  sizeBytes: number;
-
-  @Column({ name: 'storage_key', type: 'text' })
-  storageKey: string;
-
-  @Field({ description: 'SHA-256 of the content, hex' })
-  @Column({ type: 'text' })
-  sha256: string;
-
-  @Field(() => Date)
-  @Column({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 }

@@ -9,6 +9,7 @@ import {
   type ProjectStatus,
 } from '@lc/domain';
 import { enumObject } from '../../common/enum-object';
+import { StoredFile } from '../../common/stored-file.entity';
 
 export const ProjectStatusEnum = enumObject(PROJECT_STATUSES);
 registerEnumType(ProjectStatusEnum, { name: 'ProjectStatus' });
@@ -153,39 +154,12 @@ export class Meeting {
 
 @ObjectType({ description: 'a file attached to a meeting (minutes scan, sign-in sheet, photos)' })
 @Entity('meeting_attachment')
-export class MeetingAttachment {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn()
-  id: number;
-
+export class MeetingAttachment extends StoredFile {
   @Column({ name: 'meeting_id', type: 'int' })
   meetingId: number;
 
-  @Field()
-  @Column({ name: 'file_name', type: 'text' })
-  fileName: string;
-
-  @Field()
-  @Column({ name: 'mime_type', type: 'text' })
-  mimeType: string;
-
-  @Field(() => Int)
-  @Column({ name: 'size_bytes', type: 'int' })
-  sizeBytes: number;
-
-  @Column({ name: 'storage_key', type: 'text' })
-  storageKey: string;
-
-  @Field({ description: 'SHA-256 of the content, hex' })
-  @Column({ type: 'text' })
-  sha256: string;
-
   @Column({ name: 'uploaded_by', type: 'int', nullable: true })
   uploadedBy: number | null;
-
-  @Field(() => Date)
-  @Column({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 }
 
 /** One entry of a project's timeline: created, a transition, or a meeting. */

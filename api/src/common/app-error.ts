@@ -1,6 +1,6 @@
 // Expected failures a client can cause. Each carries a contract code; BAD_USER_INPUT also names
 // the offending input fields. graphql/errors.ts maps them to GraphQL errors in one place.
-import type { ErrorCode } from '@lc/domain';
+import { LONG_TEXT_MAX_LENGTH, TITLE_MAX_LENGTH, type ErrorCode } from '@lc/domain';
 
 export interface FieldError {
   field: string;
@@ -38,7 +38,29 @@ export class FieldErrors {
     if (!condition) this.add(field, message);
     return this;
   }
+  /** The title and description every titled record has (demands, projects, surveys): a title is
+   * required and at most TITLE_MAX_LENGTH, a description at most LONG_TEXT_MAX_LENGTH characters.
+   * `noun`: what the title names, in Chinese (标题, 项目名称, …). */
+  titled(title: string, description: string | null, noun = '标题'): this {
+    return this.check(title.length > 0, 'input.title', `请填写${noun} / title is required`)
+      .check(
+        title.length <= TITLE_MAX_LENGTH,
+        'input.title',
+        `${noun}不能超过${TITLE_MAX_LENGTH}个字 / title must be at most ${TITLE_MAX_LENGTH} characters`,
+      )
+      .check(
+        (description ?? '').length <= LONG_TEXT_MAX_LENGTH,
+        'input.description',
+        `说明不能超过${LONG_TEXT_MAX_LENGTH}个字 / description must be at most ${LONG_TEXT_MAX_LENGTH} characters`,
+      );
+  }
   throwIfAny(): void {
     if (this.list.length) throw badInput(this.list);
   }
+}
+
+/** Free text as stored: trimmed, and null when nothing is left. */
+export function cleanText(v: string | null | undefined): string | null {
+  const t = v?.trim();
+  return t ? t : null;
 }

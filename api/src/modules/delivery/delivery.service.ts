@@ -12,7 +12,15 @@ import {
 } from '@lc/domain';
 import { canManage, requireViewer } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
-import { AppError, badInput, conflict, forbidden, notFound, type FieldError } from '../../common/app-error';
+import {
+  AppError,
+  badInput,
+  cleanText,
+  conflict,
+  forbidden,
+  notFound,
+  type FieldError,
+} from '../../common/app-error';
 import { pageRequest, parseId, toConnection, type Connection } from '../../common/connection';
 import { hydrate } from '../../common/hydrate';
 import type { Context } from '../../context';
@@ -97,11 +105,6 @@ async function whereFor(
     else add('o.center_id IN (SELECT center_id FROM center_community WHERE community_id = ?)', region.id);
   }
   return { sql: parts.join(' AND '), params };
-}
-
-function cleanText(v: string | null | undefined): string | null {
-  const t = v?.trim();
-  return t ? t : null;
 }
 
 export const deliveryService = {

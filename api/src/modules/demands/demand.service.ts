@@ -1,13 +1,7 @@
 // 需求清单: residents raise demands for their community and second others' (+1, once each); staff
 // enter demands gathered on visits, from survey comments or the hotline. Status follows the
 // demand's projects (demand-status.ts). Scope comes from auth/policy.ts.
-import {
-  LONG_TEXT_MAX_LENGTH,
-  SIMILAR_DEMAND_THRESHOLD,
-  TITLE_MAX_LENGTH,
-  demandSimilarity,
-  type DemandStatus,
-} from '@lc/domain';
+import { SIMILAR_DEMAND_THRESHOLD, demandSimilarity, type DemandStatus } from '@lc/domain';
 import {
   canReadInStreet,
   canSeeDemand,
@@ -16,7 +10,7 @@ import {
   requireViewer,
 } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
-import { FieldErrors, badInput, forbidden, notFound } from '../../common/app-error';
+import { FieldErrors, badInput, cleanText, forbidden, notFound } from '../../common/app-error';
 import { likePattern, pageRequest, parseId, toConnection, type Connection } from '../../common/connection';
 import { hydrate } from '../../common/hydrate';
 import type { Context } from '../../context';
@@ -31,11 +25,6 @@ export const OPEN_DEMAND_STATUSES: readonly DemandStatus[] = ['OPEN', 'MATCHED']
 /** Similar demands are looked for among at most this many open demands of the community (newest). */
 const SIMILAR_SCAN_LIMIT = 1000;
 const SIMILAR_MAX = 20;
-
-function cleanText(v: string | null | undefined): string | null {
-  const t = v?.trim();
-  return t ? t : null;
-}
 
 /** The signed-in resident's home community; null for others or when not chosen. */
 export async function viewerHomeCommunityId(ctx: Context): Promise<number | null> {
@@ -75,18 +64,7 @@ export const demandService = {
     const errors = new FieldErrors();
     const title = (input.title ?? '').trim();
     const description = cleanText(input.description);
-    errors
-      .check(title.length > 0, 'input.title', '请填写标题 / title is required')
-      .check(
-        title.length <= TITLE_MAX_LENGTH,
-        'input.title',
-        `标题不能超过${TITLE_MAX_LENGTH}个字 / title must be at most ${TITLE_MAX_LENGTH} characters`,
-      )
-      .check(
-        (description ?? '').length <= LONG_TEXT_MAX_LENGTH,
-        'input.description',
-        `描述不能超过${LONG_TEXT_MAX_LENGTH}个字 / description must be at most ${LONG_TEXT_MAX_LENGTH} characters`,
-      );
+    errors.titled(title, description);
     const source = input.source ?? (isResident ? 'RESIDENT_APP' : null);
     if (isResident) {
       errors.check(

@@ -2,7 +2,7 @@
 // project-transition.ts), with a timeline of every step. Scope: officials by street (center staff:
 // projects of their center), residents read the projects touching their community.
 import type { EntityManager } from 'typeorm';
-import { BUDGET_MAX_YUAN, LONG_TEXT_MAX_LENGTH, TITLE_MAX_LENGTH, type ProjectStatus } from '@lc/domain';
+import { BUDGET_MAX_YUAN, type ProjectStatus } from '@lc/domain';
 import { canManage, canReadInStreet, officialScopeSql, requireViewer } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
 import { AppError, FieldErrors, forbidden, notFound } from '../../common/app-error';
@@ -117,17 +117,7 @@ export const projectService = {
     const viewer = requireViewer(ctx.viewer);
     const errors = new FieldErrors();
     const title = input.title.trim();
-    errors.check(title.length > 0, 'input.title', '项目名称不能为空 / title is required');
-    errors.check(
-      title.length <= TITLE_MAX_LENGTH,
-      'input.title',
-      `项目名称不能超过${TITLE_MAX_LENGTH}个字 / title too long`,
-    );
-    errors.check(
-      (input.description ?? '').length <= LONG_TEXT_MAX_LENGTH,
-      'input.description',
-      '项目说明过长 / description too long',
-    );
+    errors.titled(title, input.description ?? null, '项目名称');
     const budget = input.budgetYuan ?? null;
     errors.check(
       budget === null || (Number.isFinite(budget) && budget >= 0 && budget <= BUDGET_MAX_YUAN),

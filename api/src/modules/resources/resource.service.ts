@@ -21,7 +21,7 @@ import {
 } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
 import { decryptPersonal, encryptPersonal } from '../../auth/phone-crypto';
-import { FieldErrors, badInput, forbidden, notFound } from '../../common/app-error';
+import { FieldErrors, badInput, cleanText, forbidden, notFound } from '../../common/app-error';
 import { likePattern, pageRequest, parseId, toConnection, type Connection } from '../../common/connection';
 import { hydrate } from '../../common/hydrate';
 import type { Context } from '../../context';
@@ -34,11 +34,6 @@ import { Resource } from './resource.entity';
 /** A capacity is the number of projects a resource serves at once. */
 export const RESOURCE_CAPACITY_MAX = 1000;
 const REVEALS_DEFAULT = 20;
-
-function cleanText(v: string | null | undefined): string | null {
-  const t = v?.trim();
-  return t ? t : null;
-}
 
 /** 张三丰 → 张**: the first character, then one * per remaining character. */
 export function maskName(name: string): string {

@@ -3,7 +3,7 @@
 // manages that record manages the survey (auth/policy.canManageSurvey). OPEN surveys are public;
 // officials read every survey in their scope (policy.canReadSurveyAnswers).
 import type { EntityManager } from 'typeorm';
-import { LONG_TEXT_MAX_LENGTH, TITLE_MAX_LENGTH } from '@lc/domain';
+import {} from '@lc/domain';
 import {
   canManageSurvey,
   canReadInStreet,
@@ -11,7 +11,7 @@ import {
   requireViewer,
   surveyScopeSql,
 } from '../../auth/policy';
-import { AppError, FieldErrors, badInput, conflict, forbidden } from '../../common/app-error';
+import { AppError, FieldErrors, badInput, cleanText, conflict, forbidden } from '../../common/app-error';
 import { parseId } from '../../common/connection';
 import { hydrate } from '../../common/hydrate';
 import type { Context } from '../../context';
@@ -56,8 +56,6 @@ export function refusalOf(
     return '问卷尚未开始 / the survey has not started yet';
   return '问卷已结束 / the survey is closed';
 }
-
-const clean = (v: string | null | undefined): string | null => (v?.trim() ? v.trim() : null);
 
 /** Where a survey counts, from what it is about; field errors name the ids. */
 async function placementOf(ctx: Context, input: SurveyInput, errors: FieldErrors): Promise<Placement | null> {
@@ -145,19 +143,8 @@ interface CleanQuestion {
 async function checkedSurvey(ctx: Context, input: SurveyInput) {
   const errors = new FieldErrors();
   const title = input.title.trim();
-  const description = clean(input.description);
-  errors
-    .check(title.length > 0, 'input.title', '请填写问卷标题 / title is required')
-    .check(
-      title.length <= TITLE_MAX_LENGTH,
-      'input.title',
-      `标题不能超过${TITLE_MAX_LENGTH}个字 / title must be at most ${TITLE_MAX_LENGTH} characters`,
-    )
-    .check(
-      (description ?? '').length <= LONG_TEXT_MAX_LENGTH,
-      'input.description',
-      `说明不能超过${LONG_TEXT_MAX_LENGTH}个字 / description must be at most ${LONG_TEXT_MAX_LENGTH} characters`,
-    );
+  const description = cleanText(input.description);
+  errors.titled(title, description, '问卷标题');
   const opensAt = input.opensAt ?? null;
   const closesAt = input.closesAt ?? null;
   if (opensAt && closesAt && closesAt.getTime() <= opensAt.getTime())

@@ -25,6 +25,10 @@ export interface TestApi {
     token?: string,
   ) => Promise<GqlResponse<T>>;
   login: (username: string, password?: string) => Promise<string>;
+  /** demo users signed in at once: username → token */
+  loginAll: (usernames: readonly string[]) => Promise<Record<string, string>>;
+  /** the id of a demo region by its name (and level, when names repeat) */
+  regionId: (name: string, level?: 'DISTRICT' | 'STREET' | 'COMMUNITY') => Promise<number>;
   close: () => Promise<void>;
 }
 
@@ -51,12 +55,24 @@ export async function startTestApi(): Promise<TestApi> {
     if (!r.data?.login) throw new Error(`login ${username} failed: ${JSON.stringify(r.errors)}`);
     return r.data.login.token;
   };
+  const loginAll = async (usernames: readonly string[]) =>
+    Object.fromEntries(await Promise.all(usernames.map(async (u) => [u, await login(u)] as const)));
+  const regionId = async (name: string, level?: string) => {
+    const rows: { id: number }[] = await db.query(
+      `SELECT id FROM region WHERE name = $1 AND ($2::text IS NULL OR level = $2) ORDER BY id`,
+      [name, level ?? null],
+    );
+    if (rows.length !== 1) throw new Error(`region ${name} ${level ?? ''}: ${rows.length} found`);
+    return rows[0].id;
+  };
   return {
     url,
     db,
     server,
     gql,
     login,
+    loginAll,
+    regionId,
     close: async () => {
       await server.close();
       await db.destroy();

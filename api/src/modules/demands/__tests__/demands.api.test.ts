@@ -60,7 +60,7 @@ beforeAll(async () => {
     'taopudong_staff',
     'evaluator',
   ];
-  tokens = Object.fromEntries(await Promise.all(users.map(async (u) => [u, await api.login(u)])));
+  tokens = await api.loginAll(users);
   const community = async (street: string, name: string) =>
     (
       await one(
@@ -71,9 +71,9 @@ beforeAll(async () => {
   taopuA = await community('桃浦镇', '桃浦新村居民区');
   taopuB = await community('桃浦镇', '古浪居民区');
   changzhengC = await community('长征镇', '梅川路居民区');
-  taopu = (await one(`SELECT id FROM region WHERE name = '桃浦镇' AND level = 'STREET'`)).id;
-  changzheng = (await one(`SELECT id FROM region WHERE name = '长征镇' AND level = 'STREET'`)).id;
-  putuo = (await one(`SELECT id FROM region WHERE name = '普陀区' AND level = 'DISTRICT'`)).id;
+  taopu = await api.regionId('桃浦镇', 'STREET');
+  changzheng = await api.regionId('长征镇', 'STREET');
+  putuo = await api.regionId('普陀区', 'DISTRICT');
 });
 afterAll(() => api.close());
 

@@ -5,7 +5,13 @@
 import { DIMENSIONS, type Dimension } from '@lc/domain';
 import { queryCounter } from '../../../db/query-counter';
 import { createTestResident, startTestApi, type TestApi } from '../../../testing/harness';
-import { centersWhere, respond, shanghai, type TestCenter } from '../../satisfaction/__tests__/fixtures';
+import {
+  FIGURES_USERS,
+  figuresPlaces,
+  respond,
+  shanghai,
+  type TestCenter,
+} from '../../satisfaction/__tests__/fixtures';
 import { shanghaiDate } from '../../satisfaction/period';
 
 let api: TestApi;
@@ -58,24 +64,10 @@ const record = async (center: TestCenter, extra: Record<string, unknown>, token 
 
 beforeAll(async () => {
   api = await startTestApi();
-  for (const u of [
-    'putuo_admin',
-    'taopu_admin',
-    'changzheng_admin',
-    'taopudong_staff',
-    'evaluator',
-    'jiading_admin',
-  ])
-    tokens[u] = await api.login(u);
-  const region = async (sql: string) => (await api.db.query(sql))[0].id as number;
-  putuo = await region(`SELECT id FROM region WHERE code = '310107'`);
-  jiading = await region(`SELECT id FROM region WHERE code = '310114'`);
-  taopu = await region(`SELECT id FROM region WHERE level = 'STREET' AND name = '桃浦镇'`);
-  const changzheng = await region(`SELECT id FROM region WHERE level = 'STREET' AND name = '长征镇'`);
-  [taopudong] = await centersWhere(api, `c.name = '桃浦东片区'`);
-  [taopuOther] = await centersWhere(api, `c.street_id = $1 AND c.id <> $2`, [taopu, taopudong.id]);
-  [changzhengCenter] = await centersWhere(api, `c.street_id = $1`, [changzheng]);
-  jd = (await centersWhere(api, `c.district_id = $1`, [jiading])).slice(0, 2);
+  Object.assign(tokens, await api.loginAll(FIGURES_USERS));
+  const places = await figuresPlaces(api);
+  ({ putuo, jiading, taopu, taopudong, taopuOther, changzhengCenter } = places);
+  jd = places.jd.slice(0, 2);
 }, 60000);
 
 afterAll(async () => {

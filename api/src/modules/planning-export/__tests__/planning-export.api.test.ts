@@ -60,7 +60,7 @@ beforeAll(async () => {
     'taopudong_staff',
     'evaluator',
   ];
-  tokens = Object.fromEntries(await Promise.all(users.map(async (u) => [u, await api.login(u)])));
+  tokens = await api.loginAll(users);
   const region = async (name: string, level: string) =>
     (await one(`SELECT id FROM region WHERE name = $1 AND level = $2`, [name, level])).id as number;
   putuo = await region('普陀区', 'DISTRICT');

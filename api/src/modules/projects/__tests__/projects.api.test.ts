@@ -96,7 +96,7 @@ beforeAll(async () => {
     'taopudong_staff',
     'evaluator',
   ];
-  tokens = Object.fromEntries(await Promise.all(users.map(async (u) => [u, await api.login(u)])));
+  tokens = await api.loginAll(users);
   const street = await one(`SELECT id, parent_id FROM region WHERE name = '桃浦镇'`);
   const communities = await api.db.query(`SELECT id FROM region WHERE parent_id = $1 ORDER BY id LIMIT 2`, [
     street.id,

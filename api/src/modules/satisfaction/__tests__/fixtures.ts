@@ -31,6 +31,30 @@ export async function centersWhere(
   return rows.map((r) => ({ id: r.id, streetId: r.street_id, districtId: r.district_id, name: r.name }));
 }
 
+/** The officials who sign in to these files' tests. */
+export const FIGURES_USERS = [
+  'putuo_admin',
+  'taopu_admin',
+  'changzheng_admin',
+  'taopudong_staff',
+  'evaluator',
+  'jiading_admin',
+] as const;
+
+/** The places the satisfaction and evaluation tests use: Putuo with 桃浦镇 (桃浦东片区 and another
+ * of its centers) and 长征镇 (one center), and Jiading's first centers. */
+export async function figuresPlaces(api: TestApi) {
+  const putuo = await api.regionId('普陀区', 'DISTRICT');
+  const jiading = await api.regionId('嘉定区', 'DISTRICT');
+  const taopu = await api.regionId('桃浦镇', 'STREET');
+  const changzheng = await api.regionId('长征镇', 'STREET');
+  const [taopudong] = await centersWhere(api, `c.name = '桃浦东片区'`);
+  const [taopuOther] = await centersWhere(api, `c.street_id = $1 AND c.id <> $2`, [taopu, taopudong.id]);
+  const [changzhengCenter] = await centersWhere(api, `c.street_id = $1`, [changzheng]);
+  const jd = await centersWhere(api, `c.district_id = $1`, [jiading]);
+  return { putuo, jiading, taopu, changzheng, taopudong, taopuOther, changzhengCenter, jd };
+}
+
 async function surveyOf(api: TestApi, center: TestCenter): Promise<TestSurvey> {
   const known = surveys.get(center.id);
   if (known) return known;

@@ -10,7 +10,7 @@ import { Rng } from '../../../db/seed/data/prng';
 import { createTestResident, startTestApi, type TestApi } from '../../../testing/harness';
 import { rawSatisfaction } from '../figures';
 import { addDays, shanghaiDate } from '../period';
-import { centersWhere, respond, shanghai, type TestCenter } from './fixtures';
+import { FIGURES_USERS, figuresPlaces, respond, shanghai, type TestCenter } from './fixtures';
 
 let api: TestApi;
 const tokens: Record<string, string> = {};
@@ -52,24 +52,10 @@ const codeOf = async (query: string, variables: Record<string, unknown>, token?:
 
 beforeAll(async () => {
   api = await startTestApi();
-  for (const u of [
-    'putuo_admin',
-    'taopu_admin',
-    'changzheng_admin',
-    'taopudong_staff',
-    'evaluator',
-    'jiading_admin',
-  ])
-    tokens[u] = await api.login(u);
-  const region = async (sql: string) => (await api.db.query(sql))[0].id as number;
-  putuo = await region(`SELECT id FROM region WHERE code = '310107'`);
-  jiading = await region(`SELECT id FROM region WHERE code = '310114'`);
-  taopu = await region(`SELECT id FROM region WHERE level = 'STREET' AND name = '桃浦镇'`);
-  changzheng = await region(`SELECT id FROM region WHERE level = 'STREET' AND name = '长征镇'`);
-  [taopudong] = await centersWhere(api, `c.name = '桃浦东片区'`);
-  [taopuOther] = await centersWhere(api, `c.street_id = $1 AND c.id <> $2`, [taopu, taopudong.id]);
-  [changzhengCenter] = await centersWhere(api, `c.street_id = $1`, [changzheng]);
-  jd = (await centersWhere(api, `c.district_id = $1`, [jiading])).slice(0, 3);
+  Object.assign(tokens, await api.loginAll(FIGURES_USERS));
+  const places = await figuresPlaces(api);
+  ({ putuo, jiading, taopu, changzheng, taopudong, taopuOther, changzhengCenter } = places);
+  jd = places.jd.slice(0, 3);
 }, 60000);
 
 afterAll(async () => {

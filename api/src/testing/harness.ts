@@ -15,6 +15,17 @@ export interface GqlResponse<T = Record<string, any>> {
   }[];
 }
 
+/** The demo officials most tests sign in as: two district admins, two street admins, a center's
+ * staff and an evaluator (see the demo accounts in the README). */
+export const DEMO_OFFICIALS = [
+  'putuo_admin',
+  'jiading_admin',
+  'changzheng_admin',
+  'taopu_admin',
+  'taopudong_staff',
+  'evaluator',
+] as const;
+
 export interface TestApi {
   url: string;
   db: DataSource;

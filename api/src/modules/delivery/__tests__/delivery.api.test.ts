@@ -5,7 +5,7 @@ import {
   findDeliveryTransition,
   type DeliveryStatus,
 } from '@lc/domain';
-import { createTestResident, startTestApi, type TestApi } from '../../../testing/harness';
+import { createTestResident, startTestApi, type TestApi, DEMO_OFFICIALS } from '../../../testing/harness';
 
 let api: TestApi;
 let tokens: Record<string, string>;
@@ -60,15 +60,7 @@ async function orderIn(
 
 beforeAll(async () => {
   api = await startTestApi();
-  const users = [
-    'putuo_admin',
-    'jiading_admin',
-    'changzheng_admin',
-    'taopu_admin',
-    'taopudong_staff',
-    'evaluator',
-  ];
-  tokens = Object.fromEntries(await Promise.all(users.map(async (u) => [u, await api.login(u)])));
+  tokens = await api.loginAll(DEMO_OFFICIALS);
   center = (await one(`SELECT id FROM center WHERE name = '桃浦东片区'`)).id;
   changzhengCenter = (
     await one(

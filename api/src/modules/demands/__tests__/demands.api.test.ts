@@ -3,7 +3,7 @@
 // paging, and the status sync the projects module calls. The database is shared with other test
 // files running in parallel: every test makes its own records with unique text and never assumes
 // table counts.
-import { createTestResident, startTestApi, type TestApi } from '../../../testing/harness';
+import { createTestResident, startTestApi, type TestApi, DEMO_OFFICIALS } from '../../../testing/harness';
 import { syncDemandStatuses } from '../demand-status';
 
 let api: TestApi;
@@ -52,15 +52,7 @@ const countTitled = async (title: string) =>
 
 beforeAll(async () => {
   api = await startTestApi();
-  const users = [
-    'putuo_admin',
-    'jiading_admin',
-    'changzheng_admin',
-    'taopu_admin',
-    'taopudong_staff',
-    'evaluator',
-  ];
-  tokens = await api.loginAll(users);
+  tokens = await api.loginAll(DEMO_OFFICIALS);
   const community = async (street: string, name: string) =>
     (
       await one(

@@ -4,14 +4,8 @@
 // recent days for the scope checks), apart from the demo data and other files.
 import { DIMENSIONS, type Dimension } from '@lc/domain';
 import { queryCounter } from '../../../db/query-counter';
-import { createTestResident, startTestApi, type TestApi } from '../../../testing/harness';
-import {
-  FIGURES_USERS,
-  figuresPlaces,
-  respond,
-  shanghai,
-  type TestCenter,
-} from '../../satisfaction/__tests__/fixtures';
+import { createTestResident, startTestApi, type TestApi, DEMO_OFFICIALS } from '../../../testing/harness';
+import { figuresPlaces, respond, shanghai, type TestCenter } from '../../satisfaction/__tests__/fixtures';
 import { shanghaiDate } from '../../satisfaction/period';
 
 let api: TestApi;
@@ -64,7 +58,7 @@ const record = async (center: TestCenter, extra: Record<string, unknown>, token 
 
 beforeAll(async () => {
   api = await startTestApi();
-  Object.assign(tokens, await api.loginAll(FIGURES_USERS));
+  Object.assign(tokens, await api.loginAll(DEMO_OFFICIALS));
   const places = await figuresPlaces(api);
   ({ putuo, jiading, taopu, taopudong, taopuOther, changzhengCenter } = places);
   jd = places.jd.slice(0, 2);

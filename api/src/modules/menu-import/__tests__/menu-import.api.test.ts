@@ -85,7 +85,7 @@ async function createItem(token: string, input: Record<string, unknown>) {
 beforeAll(async () => {
   api = await startTestApi();
   const users = ['putuo_admin', 'changzheng_admin', 'taopu_admin', 'taopudong_staff', 'pudong_admin'];
-  tokens = Object.fromEntries(await Promise.all(users.map(async (u) => [u, await api.login(u)])));
+  tokens = await api.loginAll(users);
   const region = async (name: string) =>
     String((await api.db.query(`SELECT id FROM region WHERE name = $1`, [name]))[0].id);
   ids = { putuo: await region('普陀区'), changzheng: await region('长征镇'), taopu: await region('桃浦镇') };

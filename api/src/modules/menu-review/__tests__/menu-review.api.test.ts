@@ -50,7 +50,7 @@ async function ordersOf(serviceId: string, ratings: (number | null)[], centerId 
 beforeAll(async () => {
   api = await startTestApi();
   const users = ['putuo_admin', 'jiading_admin', 'taopu_admin', 'evaluator'];
-  tokens = Object.fromEntries(await Promise.all(users.map(async (u) => [u, await api.login(u)])));
+  tokens = await api.loginAll(users);
   putuo = (await one(`SELECT id FROM region WHERE name = '普陀区'`)).id;
   center = (await one(`SELECT id FROM center WHERE name = '桃浦东片区'`)).id;
 });

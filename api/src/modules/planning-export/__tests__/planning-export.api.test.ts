@@ -2,7 +2,7 @@
 // within the caller's scope. The database is shared with other test files: rows are found by
 // unique names, never counted in total.
 import ExcelJS from 'exceljs';
-import { createTestResident, startTestApi, type TestApi } from '../../../testing/harness';
+import { createTestResident, startTestApi, type TestApi, DEMO_OFFICIALS } from '../../../testing/harness';
 
 let api: TestApi;
 let tokens: Record<string, string>;
@@ -52,15 +52,7 @@ async function demand(token: string, title: string, communityId: number) {
 
 beforeAll(async () => {
   api = await startTestApi();
-  const users = [
-    'putuo_admin',
-    'jiading_admin',
-    'changzheng_admin',
-    'taopu_admin',
-    'taopudong_staff',
-    'evaluator',
-  ];
-  tokens = await api.loginAll(users);
+  tokens = await api.loginAll(DEMO_OFFICIALS);
   const region = async (name: string, level: string) =>
     (await one(`SELECT id FROM region WHERE name = $1 AND level = $2`, [name, level])).id as number;
   putuo = await region('普陀区', 'DISTRICT');

@@ -3,7 +3,7 @@
 // their own rules are tested in their modules.
 import { PROJECT_STATUSES, PROJECT_TRANSITIONS, type ProjectStatus } from '@lc/domain';
 import { queryCounter } from '../../../db/query-counter';
-import { createTestResident, startTestApi, type TestApi } from '../../../testing/harness';
+import { createTestResident, startTestApi, type TestApi, DEMO_OFFICIALS } from '../../../testing/harness';
 
 let api: TestApi;
 let tokens: Record<string, string>;
@@ -88,15 +88,7 @@ async function projectIn(status: ProjectStatus, publiclyFunded: boolean, meeting
 
 beforeAll(async () => {
   api = await startTestApi();
-  const users = [
-    'putuo_admin',
-    'jiading_admin',
-    'changzheng_admin',
-    'taopu_admin',
-    'taopudong_staff',
-    'evaluator',
-  ];
-  tokens = await api.loginAll(users);
+  tokens = await api.loginAll(DEMO_OFFICIALS);
   const street = await one(`SELECT id, parent_id FROM region WHERE name = '桃浦镇'`);
   const communities = await api.db.query(`SELECT id FROM region WHERE parent_id = $1 ORDER BY id LIMIT 2`, [
     street.id,

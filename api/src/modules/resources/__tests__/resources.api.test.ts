@@ -4,7 +4,7 @@
 // The database is shared with other test files: every test makes its own records with unique names.
 import { decryptPersonal } from '../../../auth/phone-crypto';
 import { queryCounter } from '../../../db/query-counter';
-import { createTestResident, startTestApi, type TestApi } from '../../../testing/harness';
+import { createTestResident, startTestApi, type TestApi, DEMO_OFFICIALS } from '../../../testing/harness';
 
 let api: TestApi;
 let tokens: Record<string, string>;
@@ -69,15 +69,7 @@ async function project(status: string, resourceIds: (string | number)[], reviews
 
 beforeAll(async () => {
   api = await startTestApi();
-  const users = [
-    'putuo_admin',
-    'jiading_admin',
-    'changzheng_admin',
-    'taopu_admin',
-    'taopudong_staff',
-    'evaluator',
-  ];
-  tokens = await api.loginAll(users);
+  tokens = await api.loginAll(DEMO_OFFICIALS);
   const region = async (name: string, level: string) =>
     (await one(`SELECT id FROM region WHERE name = $1 AND level = $2`, [name, level])).id as number;
   putuo = await region('普陀区', 'DISTRICT');

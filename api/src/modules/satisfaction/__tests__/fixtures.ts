@@ -31,16 +31,6 @@ export async function centersWhere(
   return rows.map((r) => ({ id: r.id, streetId: r.street_id, districtId: r.district_id, name: r.name }));
 }
 
-/** The officials who sign in to these files' tests. */
-export const FIGURES_USERS = [
-  'putuo_admin',
-  'taopu_admin',
-  'changzheng_admin',
-  'taopudong_staff',
-  'evaluator',
-  'jiading_admin',
-] as const;
-
 /** The places the satisfaction and evaluation tests use: Putuo with 桃浦镇 (桃浦东片区 and another
  * of its centers) and 长征镇 (one center), and Jiading's first centers. */
 export async function figuresPlaces(api: TestApi) {

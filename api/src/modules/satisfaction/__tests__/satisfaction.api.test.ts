@@ -7,10 +7,10 @@ import { DIMENSIONS } from '@lc/domain';
 import ExcelJS from 'exceljs';
 import { queryCounter } from '../../../db/query-counter';
 import { Rng } from '../../../db/seed/data/prng';
-import { createTestResident, startTestApi, type TestApi } from '../../../testing/harness';
+import { createTestResident, startTestApi, type TestApi, DEMO_OFFICIALS } from '../../../testing/harness';
 import { rawSatisfaction } from '../figures';
 import { addDays, shanghaiDate } from '../period';
-import { FIGURES_USERS, figuresPlaces, respond, shanghai, type TestCenter } from './fixtures';
+import { figuresPlaces, respond, shanghai, type TestCenter } from './fixtures';
 
 let api: TestApi;
 const tokens: Record<string, string> = {};
@@ -52,7 +52,7 @@ const codeOf = async (query: string, variables: Record<string, unknown>, token?:
 
 beforeAll(async () => {
   api = await startTestApi();
-  Object.assign(tokens, await api.loginAll(FIGURES_USERS));
+  Object.assign(tokens, await api.loginAll(DEMO_OFFICIALS));
   const places = await figuresPlaces(api);
   ({ putuo, jiading, taopu, changzheng, taopudong, taopuOther, changzhengCenter } = places);
   jd = places.jd.slice(0, 3);

@@ -1,5 +1,5 @@
 // Officials keep the menus: who may edit what, retire vs delete, offerings, and the change log.
-import { startTestApi, type TestApi } from '../../../testing/harness';
+import { startTestApi, type TestApi, DEMO_OFFICIALS } from '../../../testing/harness';
 
 let api: TestApi;
 let tokens: Record<string, string>;
@@ -24,15 +24,7 @@ const one = async (sql: string, params: unknown[] = []) => (await api.db.query(s
 
 beforeAll(async () => {
   api = await startTestApi();
-  const users = [
-    'putuo_admin',
-    'jiading_admin',
-    'changzheng_admin',
-    'taopu_admin',
-    'taopudong_staff',
-    'evaluator',
-  ];
-  tokens = Object.fromEntries(await Promise.all(users.map(async (u) => [u, await api.login(u)])));
+  tokens = await api.loginAll(DEMO_OFFICIALS);
   const region = async (name: string) => (await one(`SELECT id FROM region WHERE name = $1`, [name])).id;
   const taopu = await region('桃浦镇');
   const changzheng = await region('长征镇');

@@ -24,6 +24,7 @@ const { centersNear, nearSql, BOX_MARGIN } = require('./baseline');
 const { runAutocannon, runPaced, latencyStats } = require('./load');
 const { post } = require('./http');
 const { startTargets } = require('./targets');
+const { cleanupStack } = require('./cleanup');
 const { machineInfo, warnIfBusy } = require('./machine');
 
 process.env.LOG_LEVEL = process.env.BENCH_LOG_LEVEL || 'warn';
@@ -157,29 +158,7 @@ async function nearBench() {
       `${f0(counts.centers)} centers, ${f0(counts.services)} service items, ${f0(counts.offerings)} offerings in ${generateMs} ms`,
   );
 
-  /** @type {Array<() => Promise<unknown>>} */
-  const cleanups = [];
-  const cleanup = async () => {
-    while (cleanups.length) {
-      const fn = cleanups.pop();
-      try {
-        await fn?.();
-      } catch (err) {
-        console.error('[bench] cleanup:', err);
-      }
-    }
-  };
-  let interrupted = false;
-  const onSignal = (/** @type {string} */ sig) => {
-    if (interrupted) return;
-    interrupted = true;
-    console.error(`[bench] ${sig}: stopping`);
-    cleanup().finally(() => process.exit(130));
-  };
-  const onInt = () => onSignal('SIGINT');
-  const onTerm = () => onSignal('SIGTERM');
-  process.once('SIGINT', onInt);
-  process.once('SIGTERM', onTerm);
+  const cleanups = cleanupStack('[bench]');
 
   try {
     t = performance.now();
@@ -455,9 +434,7 @@ async function nearBench() {
       `results in ${path.relative(REPO_ROOT, cfg.outDir) || '.'}/centers-near.{json,md}; whole run ${secs(report.timings.totalMs)}`,
     );
   } finally {
-    await cleanup();
-    process.removeListener('SIGINT', onInt);
-    process.removeListener('SIGTERM', onTerm);
+    await cleanups.done();
   }
 }
 

@@ -24,6 +24,7 @@ const { checkRollups, checkFreshness } = require('./satisfaction-check');
 const { runAutocannon, runPaced, latencyStats } = require('./load');
 const { post } = require('./http');
 const { startTargets } = require('./targets');
+const { cleanupStack } = require('./cleanup');
 const { machineInfo, warnIfBusy } = require('./machine');
 const { Rng } = require('./prng');
 
@@ -204,29 +205,7 @@ async function satisfactionBench() {
       `${cfg.rate} req/s fixed rate, ${cfg.connections} connections at saturation, pool ${cfg.poolMax}`,
   );
 
-  /** @type {Array<() => Promise<unknown>>} */
-  const cleanups = [];
-  const cleanup = async () => {
-    while (cleanups.length) {
-      const fn = cleanups.pop();
-      try {
-        await fn?.();
-      } catch (err) {
-        console.error('[bench:satisfaction] cleanup:', err);
-      }
-    }
-  };
-  let interrupted = false;
-  const onSignal = (/** @type {string} */ sig) => {
-    if (interrupted) return;
-    interrupted = true;
-    console.error(`[bench:satisfaction] ${sig}: stopping`);
-    cleanup().finally(() => process.exit(130));
-  };
-  const onInt = () => onSignal('SIGINT');
-  const onTerm = () => onSignal('SIGTERM');
-  process.once('SIGINT', onInt);
-  process.once('SIGTERM', onTerm);
+  const cleanups = cleanupStack('[bench:satisfaction]');
 
   try {
     // ------------------------------------------------------------------ data
@@ -767,9 +746,7 @@ async function satisfactionBench() {
       `results in ${path.relative(REPO_ROOT, cfg.outDir) || '.'}/satisfaction.{json,md}; whole run ${mins(report.totalMs)}`,
     );
   } finally {
-    await cleanup();
-    process.removeListener('SIGINT', onInt);
-    process.removeListener('SIGTERM', onTerm);
+    await cleanups.done();
   }
 }
 

@@ -36,43 +36,29 @@ export function createPlacesLoaders(db: DataSource) {
     (x) => x.key,
   );
 
-  /** centers lying in a district or street, or covering a community, keyed by region id */
-  const centersOfRegion = manyLoader<number, WithKey<Center>>(
-    async (regionIds) => {
-      const rows: Record<string, unknown>[] = await db.query(
-        `SELECT r.id AS lc_key, c.* FROM region r
-       JOIN center c ON (r.level = 'DISTRICT' AND c.district_id = r.id) OR (r.level = 'STREET' AND c.street_id = r.id)
-       WHERE r.id = ANY($1) AND r.level <> 'COMMUNITY'
-       UNION ALL
-       SELECT cc.community_id, c.* FROM center_community cc JOIN center c ON c.id = cc.center_id
-       WHERE cc.community_id = ANY($1)
-       ORDER BY 1, 2`,
-        [[...regionIds]],
-      );
-      return rows.map((row) => ({ key: Number(row.lc_key), row: hydrate(centers, row) }));
-    },
-    (x) => x.key,
-  );
-
-  /** The same centers with only the columns of LEAN_CENTER_COLUMNS (figures of a district of a
-   * thousand centers need their ids, names and streets, not their facilities and zones). */
-  const centerRefsOfRegion = manyLoader<number, WithKey<Center>>(
-    async (regionIds) => {
-      const cols = LEAN_CENTER_COLUMNS.map((c) => `c.${c}`).join(', ');
-      const rows: Record<string, unknown>[] = await db.query(
-        `SELECT r.id AS lc_key, ${cols} FROM region r
-       JOIN center c ON (r.level = 'DISTRICT' AND c.district_id = r.id) OR (r.level = 'STREET' AND c.street_id = r.id)
-       WHERE r.id = ANY($1) AND r.level <> 'COMMUNITY'
-       UNION ALL
-       SELECT cc.community_id, ${cols} FROM center_community cc JOIN center c ON c.id = cc.center_id
-       WHERE cc.community_id = ANY($1)
-       ORDER BY 1, 2`,
-        [[...regionIds]],
-      );
-      return rows.map((row) => ({ key: Number(row.lc_key), row: hydrate(centers, row) }));
-    },
-    (x) => x.key,
-  );
+  /** Centers lying in a district or street, or covering a community, keyed by region id, with the
+   * columns given (`c.*`, or LEAN_CENTER_COLUMNS). */
+  const centersOfRegions = (cols: string) =>
+    manyLoader<number, WithKey<Center>>(
+      async (regionIds) => {
+        const rows: Record<string, unknown>[] = await db.query(
+          `SELECT r.id AS lc_key, ${cols} FROM region r
+         JOIN center c ON (r.level = 'DISTRICT' AND c.district_id = r.id) OR (r.level = 'STREET' AND c.street_id = r.id)
+         WHERE r.id = ANY($1) AND r.level <> 'COMMUNITY'
+         UNION ALL
+         SELECT cc.community_id, ${cols} FROM center_community cc JOIN center c ON c.id = cc.center_id
+         WHERE cc.community_id = ANY($1)
+         ORDER BY 1, 2`,
+          [[...regionIds]],
+        );
+        return rows.map((row) => ({ key: Number(row.lc_key), row: hydrate(centers, row) }));
+      },
+      (x) => x.key,
+    );
+  const centersOfRegion = centersOfRegions('c.*');
+  /** The same centers, lean (figures of a district of a thousand centers need their ids, names and
+   * streets, not their facilities and zones). */
+  const centerRefsOfRegion = centersOfRegions(LEAN_CENTER_COLUMNS.map((c) => `c.${c}`).join(', '));
 
   return { regionById, centerById, regionChildren, coveredCommunities, centersOfRegion, centerRefsOfRegion };
 }

@@ -1,6 +1,8 @@
-// Satisfaction figures from the rollups: whole months from satisfaction_month, the days at a
-// period's edges from satisfaction_day, never the raw responses. `rawSatisfaction` computes the
-// same summary straight from survey_response; tests and the benchmark compare the two.
+// Satisfaction figures from the rollups (rollups.ts), never the raw responses: a district's or
+// street's whole months from its own rows, a set of centers' from satisfaction_month, each center
+// of a district from its running totals, and the days at a period's edges from satisfaction_day.
+// `rawSatisfaction` computes the same summary straight from survey_response; tests and the
+// benchmark compare the two.
 //
 // averageScore = Σ score / number of responses with a score (0–10)
 // satisfiedRate = responses scoring ≥ the district's satisfied threshold / responses with a score
@@ -8,6 +10,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { DEFAULT_SATISFIED_THRESHOLD } from '@lc/domain';
 import { shanghaiDate, startOfShanghaiDay, splitPeriod, type Period } from './period';
+import { bucketSums, satisfiedSql } from './rollups';
 
 /** Additive figures of a set of responses; `satisfied` is counted with each response's district's
  * threshold, so tallies of several districts add up. */
@@ -32,6 +35,14 @@ export function addTally(into: Tally, t: Tally): Tally {
   into.scored += t.scored;
   into.satisfied += t.satisfied;
   return into;
+}
+
+export function subtractTally(from: Tally, t: Tally): Tally {
+  from.responses -= t.responses;
+  from.scoreSum -= t.scoreSum;
+  from.scored -= t.scored;
+  from.satisfied -= t.satisfied;
+  return from;
 }
 
 export function summarize(t: Tally | undefined): Summary {
@@ -111,7 +122,7 @@ interface TallyRow {
 /** Thresholds by district id (the district's satisfied threshold, an integer 0–10). */
 export type ThresholdOf = (districtId: number) => number;
 
-const bucketSums = `ARRAY[${Array.from({ length: 11 }, (_, i) => `sum(buckets[${i + 1}])`).join(', ')}]::int[]`;
+const summedBuckets = bucketSums((k) => `sum(buckets[${k}])`);
 
 /** Figures of a period broken down several ways in one statement (GROUPING SETS): for each set of
  * keys, a map from the keys' values (joined by '|'; '' for the total) to a tally. Each set is also
@@ -134,7 +145,7 @@ export async function groupedTallies(
   const rows: TallyRow[] = await db.query(
     `SELECT ${used.length ? `GROUPING(${used.join(', ')})` : '0'} AS g, district_id, ${keyCols},
             sum(responses)::int AS responses, sum(score_sum)::float8 AS score_sum, sum(scored)::int AS scored,
-            ${bucketSums} AS buckets
+            ${summedBuckets} AS buckets
      FROM (${source}) r
      GROUP BY GROUPING SETS (${grouping})`,
     p.list,
@@ -188,9 +199,7 @@ export async function centerTallies(
   const bounds = [...new Set(splits.flatMap((s) => (s.months ? [s.months.from, s.months.to] : [])))].sort();
   const days = splits.flatMap((s, i) => s.days.map((d) => ({ ...d, i })));
   // responses at or above the threshold, counted in SQL (no histogram arrays to parse per row)
-  const from = Math.min(10, Math.max(0, Math.trunc(threshold))) + 1;
-  const satisfied = (b: string) =>
-    Array.from({ length: 12 - from }, (_, i) => `${b}[${from + i}]`).join(' + ') || '0';
+  const satisfied = satisfiedSql('buckets', threshold);
   const parts: string[] = [];
   if (bounds.length) {
     const centerCol = where.column === 'center_id' ? 'id' : where.column;
@@ -198,7 +207,7 @@ export async function centerTallies(
       `SELECT 0 AS k, c.id AS center_id, b.at::text AS at, r.responses, r.score_sum, r.scored, r.satisfied
        FROM center c CROSS JOIN unnest(${p.add(bounds)}::date[]) AS b(at)
        CROSS JOIN LATERAL (
-         SELECT responses, score_sum::float8 AS score_sum, scored, ${satisfied('buckets')} AS satisfied
+         SELECT responses, score_sum::float8 AS score_sum, scored, ${satisfied} AS satisfied
          FROM satisfaction_center_running e
          WHERE e.center_id = c.id AND e.month < b.at ORDER BY e.month DESC LIMIT 1) r
        WHERE c.${centerCol} = ANY(${ids}::int[])`,
@@ -208,7 +217,7 @@ export async function centerTallies(
     parts.push(
       `SELECT ${d.i + 1} AS k, center_id, NULL::text AS at, sum(responses)::int AS responses,
               sum(score_sum)::float8 AS score_sum, sum(scored)::int AS scored,
-              sum(${satisfied('buckets')})::int AS satisfied
+              sum(${satisfied})::int AS satisfied
        FROM satisfaction_day
        WHERE ${where.column} = ANY(${ids}::int[]) AND center_id <> 0
          AND day >= ${p.add(d.from)}::date AND day < ${p.add(d.to)}::date
@@ -247,14 +256,7 @@ export async function centerTallies(
       const end = running.get(`${c}|${s.months.to}`);
       if (!end) continue;
       const start = running.get(`${c}|${s.months.from}`);
-      const t = { ...end };
-      if (start) {
-        const b = start;
-        t.responses -= b.responses;
-        t.scoreSum -= b.scoreSum;
-        t.scored -= b.scored;
-        t.satisfied -= b.satisfied;
-      }
+      const t = start ? subtractTally({ ...end }, start) : { ...end };
       if (t.responses === 0) continue;
       out[i].set(c, addTally(out[i].get(c) ?? emptyTally(), t));
     }

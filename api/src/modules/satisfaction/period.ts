@@ -1,5 +1,5 @@
 // Periods of the figures: whole Shanghai calendar days, `from` inclusive and `to` exclusive. A
-// period splits into the whole months it covers (read from satisfaction_month) and the days at its
+// period splits into the whole months it covers (read from the month rollups) and the days at its
 // edges (read from satisfaction_day).
 import { FieldErrors } from '../../common/app-error';
 

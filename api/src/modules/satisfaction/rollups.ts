@@ -1,8 +1,9 @@
-// Satisfaction rollups (satisfaction_month, satisfaction_day, dimension_month), kept current in the
-// transaction that stores a response: a new response is in the figures as soon as it commits.
-// Figures read whole months from satisfaction_month and the days at a period's edges from
-// satisfaction_day; the per-dimension figures are monthly. center_id 0 stands for "no center"
-// (a survey of a region), street_id 0 for "no street" (a survey of a whole district).
+// Satisfaction rollups, kept current in the transaction that stores a response: a new response is
+// in the figures as soon as it commits. By center: satisfaction_month, satisfaction_day and
+// dimension_month; derived from those: each district's and street's own rows
+// (satisfaction_region_month, dimension_region_month) and each center's running totals
+// (satisfaction_center_running). The per-dimension figures are monthly. center_id 0 stands for
+// "no center" (a survey of a region), street_id 0 for "no street" (a survey of a whole district).
 import type { EntityManager } from 'typeorm';
 import type { Dimension, ResponseChannel } from '@lc/domain';
 
@@ -63,8 +64,9 @@ export async function addToRollups(em: EntityManager, r: RolledResponse): Promis
     `INSERT INTO ${table} (district_id, street_id, center_id, ${col}, channel, responses, score_sum, scored, buckets)
      VALUES ($1, $2, $3, date_trunc('${trunc}', $4::timestamptz AT TIME ZONE 'Asia/Shanghai')::date, $5, 1, $6, $7, $8::int[])
      ON CONFLICT (center_id, street_id, ${col}, channel) DO UPDATE SET ${add(table)}`;
-  // the district's and the street's own rows
+  // the district's and the street's own rows; the response's dimension answers
   const regions = `unnest(array_remove(ARRAY[$1::int, $2::int], 0)) AS g(region_id)`;
+  const dims = `unnest($9::text[], $10::int[], $11::numeric[]) AS u(dn, n, s)`;
   // data-modifying CTEs: every rollup changes in one round trip (no two of them touch one row)
   await em.query(
     `WITH m AS (${upsert('satisfaction_month', 'month', 'month')} RETURNING 1),
@@ -72,7 +74,7 @@ export async function addToRollups(em: EntityManager, r: RolledResponse): Promis
           x AS (
             INSERT INTO dimension_month (district_id, street_id, center_id, month, dimension, answers, score_sum)
             SELECT $1, $2, $3, ${month}, dn, n, s
-            FROM unnest($9::text[], $10::int[], $11::numeric[]) AS u(dn, n, s)
+            FROM ${dims}
             ON CONFLICT (center_id, street_id, month, dimension) DO UPDATE SET
               answers = dimension_month.answers + EXCLUDED.answers,
               score_sum = dimension_month.score_sum + EXCLUDED.score_sum
@@ -85,7 +87,7 @@ export async function addToRollups(em: EntityManager, r: RolledResponse): Promis
           rx AS (
             INSERT INTO dimension_region_month AS t (region_id, month, dimension, answers, score_sum)
             SELECT g.region_id, ${month}, u.dn, u.n, u.s
-            FROM ${regions} CROSS JOIN unnest($9::text[], $10::int[], $11::numeric[]) AS u(dn, n, s)
+            FROM ${regions} CROSS JOIN ${dims}
             ON CONFLICT (region_id, month, dimension) DO UPDATE SET
               answers = t.answers + EXCLUDED.answers, score_sum = t.score_sum + EXCLUDED.score_sum
             RETURNING 1),
@@ -128,8 +130,15 @@ export async function addToRollups(em: EntityManager, r: RolledResponse): Promis
   );
 }
 
-const bucketSums = (expr: (k: number) => string) =>
+/** A histogram of 11 buckets built from an expression per bucket (1-based, as SQL arrays are). */
+export const bucketSums = (expr: (k: number) => string) =>
   `ARRAY[${Array.from({ length: 11 }, (_, i) => expr(i + 1)).join(', ')}]::int[]`;
+
+/** Responses at or above an integer threshold, from a histogram column: buckets threshold+1..11. */
+export function satisfiedSql(buckets: string, threshold: number): string {
+  const from = Math.min(10, Math.max(0, Math.trunc(threshold))) + 1;
+  return Array.from({ length: 12 - from }, (_, i) => `${buckets}[${from + i}]`).join(' + ');
+}
 
 /** Rebuilds the three derived rollups from satisfaction_month and dimension_month (the rollups the
  * response writer keeps by center): after this migration's backfill, and after bulk loads (demo

@@ -20,11 +20,11 @@ type Compiled = CompiledQuery | ExecutionResult;
 
 /** graphql-jit's errors as graphql-js's own class (their read-only fields trip plugins that
  * rewrite messages), keeping the path, the locations and the error a resolver threw. */
-function plainError(e: GraphQLError, userInput: boolean): GraphQLError {
+function plainError(e: GraphQLError, code?: string): GraphQLError {
   const plain = new GraphQLError(e.message, {
     path: e.path,
     originalError: e.originalError ?? undefined,
-    extensions: userInput ? { ...e.extensions, code: 'BAD_USER_INPUT' } : e.extensions,
+    extensions: code ? { ...e.extensions, code } : e.extensions,
   });
   (plain as { locations?: GraphQLError['locations'] }).locations = e.locations;
   return plain;
@@ -57,11 +57,9 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
           // variable and the path inside it) and as the client's error, as Apollo does
           const variables = rc.request.variables ?? {};
           const coerced = getVariableValues(schema, rc.operation.variableDefinitions ?? [], variables);
-          if (coerced.errors) return { errors: coerced.errors.map((e) => plainError(e, true)) };
+          if (coerced.errors) return { errors: coerced.errors.map((e) => plainError(e, 'BAD_USER_INPUT')) };
           const result = await compiled.query(undefined, rc.context, variables);
-          if (!result.errors) return result;
-          const userInput = result.data === undefined;
-          return { ...result, errors: result.errors.map((e) => plainError(e, userInput)) };
+          return result.errors ? { ...result, errors: result.errors.map((e) => plainError(e)) } : result;
         },
       };
     },

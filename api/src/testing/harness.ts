@@ -1,6 +1,7 @@
 // A real API server on the run's test database, spoken to with GraphQL over HTTP.
 import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
+import { config } from '../config';
 import { connect } from '../db/data-source';
 import { DEMO_PASSWORD } from '../db/seed/seed-types';
 import { createApiServer, type ApiServer } from '../server';
@@ -46,7 +47,7 @@ export interface TestApi {
 export async function startTestApi(): Promise<TestApi> {
   const dbUrl = process.env.LC_TEST_DATABASE_URL;
   if (!dbUrl) throw new Error('LC_TEST_DATABASE_URL is not set: run through jest (globalSetup)');
-  const db = await connect(dbUrl, { poolMax: 5 });
+  const db = await connect(dbUrl, { poolMax: 5, statementTimeoutMs: config.statementTimeoutMs });
   const server = await createApiServer(db);
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/graphql`;

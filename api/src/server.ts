@@ -12,6 +12,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import cors from 'cors';
 import express, { type RequestHandler } from 'express';
+import { graphqlUploadExpress } from 'graphql-upload-minimal';
 import type { DataSource } from 'typeorm';
 import { config } from './config';
 import { createContext, type Context } from './context';
@@ -136,6 +137,8 @@ export async function createApiServer(db: DataSource): Promise<ApiServer> {
       ),
   });
   const json = bodyLimits();
+  // GraphQL multipart requests (files as files, not base64): one file of at most UPLOAD_MAX_BYTES
+  const uploads = graphqlUploadExpress({ maxFileSize: config.maxUploadBytes, maxFiles: 3 });
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -156,12 +159,13 @@ export async function createApiServer(db: DataSource): Promise<ApiServer> {
           .split(',')
           .map((o) => o.trim())
           .filter(Boolean);
-  app.use('/graphql', cors({ origin: origins, maxAge: 600 }), capResponse, json, graphqlHandler);
+  app.use('/graphql', cors({ origin: origins, maxAge: 600 }), capResponse, uploads, json, graphqlHandler);
 
   return {
     app,
     httpServer,
-    graphqlHandler: (req, res, next) => json(req, res, () => graphqlHandler(req, res, next)),
+    graphqlHandler: (req, res, next) =>
+      uploads(req, res, () => json(req, res, () => graphqlHandler(req, res, next))),
     apollo,
     listen: (port, host = config.host) =>
       new Promise((resolve, reject) => {

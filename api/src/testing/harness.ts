@@ -36,6 +36,13 @@ export interface TestApi {
     variables?: Record<string, unknown>,
     token?: string,
   ) => Promise<GqlResponse<T>>;
+  /** a GraphQL multipart request (graphql-multipart-request spec) carrying one file in `file.variable` */
+  upload: <T = Record<string, any>>(
+    query: string,
+    variables: Record<string, unknown>,
+    file: { variable: string; name: string; data: Buffer; type?: string },
+    token?: string,
+  ) => Promise<GqlResponse<T>>;
   login: (username: string, password?: string) => Promise<string>;
   /** demo users signed in at once: username → token */
   loginAll: (usernames: readonly string[]) => Promise<Record<string, string>>;
@@ -56,6 +63,19 @@ export async function startTestApi(): Promise<TestApi> {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as GqlResponse<any>;
+  };
+  const upload: TestApi['upload'] = async (query, variables, file, token) => {
+    const form = new FormData();
+    form.append('operations', JSON.stringify({ query, variables: { ...variables, [file.variable]: null } }));
+    form.append('map', JSON.stringify({ 0: [`variables.${file.variable}`] }));
+    form.append('0', new Blob([file.data], { type: file.type ?? 'application/octet-stream' }), file.name);
+    const res = await fetch(url, {
+      method: 'POST',
+      // multipart is a "simple" request: Apollo's CSRF prevention wants this header
+      headers: { 'apollo-require-preflight': 'true', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: form,
     });
     return (await res.json()) as GqlResponse<any>;
   };
@@ -82,6 +102,7 @@ export async function startTestApi(): Promise<TestApi> {
     db,
     server,
     gql,
+    upload,
     login,
     loginAll,
     regionId,

@@ -17,6 +17,7 @@ import { jitGateway } from './graphql/jit-executor';
 import { createSchema } from './graphql/schema';
 import { logger } from './logger';
 import { viewerFromToken } from './modules/users/user.service';
+import { startWorkers } from './workers';
 
 export interface ApiServer {
   app: express.Express;
@@ -33,7 +34,12 @@ function bearer(header: string | undefined): string | null {
   return m ? m[1].trim() : null;
 }
 
-export async function createApiServer(db: DataSource): Promise<ApiServer> {
+export interface ApiServerOptions {
+  /** start the background workers (workers.ts); default: config.workers (WORKERS env, on) */
+  workers?: boolean;
+}
+
+export async function createApiServer(db: DataSource, options: ApiServerOptions = {}): Promise<ApiServer> {
   const schema = await createSchema();
   const app = express();
   app.disable('x-powered-by');
@@ -90,6 +96,8 @@ export async function createApiServer(db: DataSource): Promise<ApiServer> {
   const origins = config.corsOrigins === '*' ? true : config.corsOrigins.split(',').map((o) => o.trim());
   app.use('/graphql', cors({ origin: origins, maxAge: 600 }), json, graphqlHandler);
 
+  const stopWorkers = (options.workers ?? config.workers) ? startWorkers(db) : async () => undefined;
+
   return {
     app,
     httpServer,
@@ -104,6 +112,7 @@ export async function createApiServer(db: DataSource): Promise<ApiServer> {
         });
       }),
     close: async () => {
+      await stopWorkers();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((r) => httpServer.close(() => r()));
       logger.info('API stopped');

@@ -28,6 +28,7 @@ import {
 } from '../modules/services/service-offering.resolver';
 import { SurveyCommentResolver, SurveyResolver } from '../modules/surveys/survey.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
+import { NotificationResolver } from '../modules/notifications/notification.resolver';
 
 export const resolvers = [
   RegionResolver,
@@ -54,4 +55,5 @@ export const resolvers = [
   EvaluationResolver,
   SurveyResolver,
   SurveyCommentResolver,
+  NotificationResolver,
 ] as const;

@@ -31,6 +31,7 @@ import {
   WEEKDAY_LABELS,
   ZONE_LABELS,
 } from '../labels';
+import { caseEnumNamespaces } from './enum-cases';
 import { commonStrings } from './common';
 import { adminStrings } from './admin';
 import { residentStrings } from './resident';
@@ -69,6 +70,7 @@ function enumNamespace(locale: Locale) {
     evaluationPhase: pick(EVALUATION_PHASE_LABELS, locale),
     evaluatorKind: pick(EVALUATOR_KIND_LABELS, locale),
     trainingTrack: pick(TRAINING_TRACK_LABELS, locale),
+    ...caseEnumNamespaces(locale),
   };
 }
 

@@ -17,6 +17,7 @@ import { jitGateway } from './graphql/jit-executor';
 import { createSchema } from './graphql/schema';
 import { logger } from './logger';
 import { viewerFromToken } from './modules/users/user.service';
+import { open311Router } from './modules/cases/open311.router';
 import { startWorkers } from './workers';
 
 export interface ApiServer {
@@ -95,6 +96,8 @@ export async function createApiServer(db: DataSource, options: ApiServerOptions 
   // integrators' browser clients on other origins; Apollo's CSRF prevention stays on
   const origins = config.corsOrigins === '*' ? true : config.corsOrigins.split(',').map((o) => o.trim());
   app.use('/graphql', cors({ origin: origins, maxAge: 600 }), json, graphqlHandler);
+  // Open311 GeoReport v2 over cases (modules/cases/open311.router.ts)
+  app.use('/open311/v2', open311Router(db));
 
   const stopWorkers = (options.workers ?? config.workers) ? startWorkers(db) : async () => undefined;
 

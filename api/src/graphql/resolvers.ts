@@ -29,6 +29,12 @@ import {
 import { SurveyCommentResolver, SurveyResolver } from '../modules/surveys/survey.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
 import { NotificationResolver } from '../modules/notifications/notification.resolver';
+import {
+  CaseCategoryResolver,
+  CaseEventResolver,
+  CaseFiguresResolver,
+  CaseResolver,
+} from '../modules/cases/case.resolver';
 
 export const resolvers = [
   RegionResolver,
@@ -56,4 +62,8 @@ export const resolvers = [
   SurveyResolver,
   SurveyCommentResolver,
   NotificationResolver,
+  CaseResolver,
+  CaseEventResolver,
+  CaseCategoryResolver,
+  CaseFiguresResolver,
 ] as const;

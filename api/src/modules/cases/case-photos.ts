@@ -1,40 +1,29 @@
-// Photos of a case (up to 3), in one place: checked as uploads, kept through the storage interface.
-// When uploads move to GraphQL multipart (Upload scalar, type by magic bytes), only this file changes.
+// Photos of a case (up to 3), in one place: GraphQL multipart uploads whose type is read from their
+// first bytes (common/upload.ts), kept through the storage interface.
+import type { FileUpload } from 'graphql-upload-minimal';
 import type { EntityManager } from 'typeorm';
 import { CASE_PHOTO_MAX_BYTES } from '@lc/domain';
-import { FieldErrors } from '../../common/app-error';
-import { checkUpload, storeUpload, type CheckedUpload } from '../../common/upload';
-import { AppError } from '../../common/app-error';
+import { receiveUpload, storeUpload, type CheckedUpload } from '../../common/upload';
 
-const PHOTO_MIME_BY_EXT: Record<string, string> = {
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.png': 'image/png',
-  '.webp': 'image/webp',
+const PHOTO_RULES = {
+  mimeByExt: {
+    '.jpg': 'image/jpeg',
+    '.jpeg': 'image/jpeg',
+    '.png': 'image/png',
+    '.webp': 'image/webp',
+  },
+  maxBytes: CASE_PHOTO_MAX_BYTES,
+  tooLarge: '照片不能超过5MB / a photo must be at most 5 MB',
 };
 
-/** Checks the photos sent with a case; BAD_USER_INPUT names `input.photos.<i>`. */
-export function checkCasePhotos(
-  photos: readonly { fileName: string; contentBase64: string }[],
-): CheckedUpload[] {
-  const e = new FieldErrors();
-  const checked: CheckedUpload[] = [];
-  photos.forEach((p, i) => {
-    try {
-      checked.push(
-        checkUpload(p.fileName, p.contentBase64, {
-          mimeByExt: PHOTO_MIME_BY_EXT,
-          maxBytes: CASE_PHOTO_MAX_BYTES,
-          tooLarge: '照片不能超过5MB / a photo must be at most 5 MB',
-        }),
-      );
-    } catch (err) {
-      if (!(err instanceof AppError)) throw err;
-      for (const f of err.fields ?? []) e.add(`input.photos.${i}.${f.field}`, f.message);
-    }
-  });
-  e.throwIfAny();
-  return checked;
+/** Reads and checks the photos sent with a case; BAD_USER_INPUT names `photos.<i>`. */
+export async function receiveCasePhotos(
+  uploads: readonly (Promise<FileUpload> | FileUpload)[],
+): Promise<CheckedUpload[]> {
+  const photos: CheckedUpload[] = [];
+  for (const [i, upload] of uploads.entries())
+    photos.push(await receiveUpload(upload, PHOTO_RULES, `photos.${i}`));
+  return photos;
 }
 
 /** Stores checked photos of a case (the same photo twice is kept once), in the caller's transaction. */

@@ -1,3 +1,4 @@
+import { GraphQLUpload, type FileUpload } from 'graphql-upload-minimal';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { CalendarDayKind, CaseAction } from '@lc/domain';
 import { canActOnCase } from '../../auth/policy';
@@ -155,8 +156,13 @@ export class CaseResolver {
   reportCase(
     @Ctx() ctx: Context,
     @Arg('input', () => ReportCaseInput) input: ReportCaseInput,
+    @Arg('photos', () => [GraphQLUpload], {
+      nullable: true,
+      description: 'up to 3 photos (.jpg .png .webp, ≤ 5 MB each), as a GraphQL multipart request',
+    })
+    photos?: Promise<FileUpload>[] | null,
   ): Promise<Case> {
-    return caseService.report(ctx, input);
+    return caseService.report(ctx, input, photos ?? []);
   }
 
   @Mutation(() => Case, {

@@ -3,6 +3,7 @@
 // CASE_TRANSITIONS (judged in case-transition.ts) with a timeline of every step; deadlines in the
 // district's working time (case-settings.ts); the workers mark overdue cases, hand community cases
 // not resolved in time to the secretary and close unanswered follow-ups (case-workers.ts).
+import type { FileUpload } from 'graphql-upload-minimal';
 import type { EntityManager } from 'typeorm';
 import {
   CASE_ADDRESS_MAX_LENGTH,
@@ -27,7 +28,7 @@ import { hydrate } from '../../common/hydrate';
 import type { CheckedUpload } from '../../common/upload';
 import type { Context } from '../../context';
 import { notifyMany, type NotifyInput } from '../notifications/notification-outbox';
-import { checkCasePhotos, storeCasePhotos } from './case-photos';
+import { receiveCasePhotos, storeCasePhotos } from './case-photos';
 import { firstContactFor, secretaryFor, streetOperatorFor } from './case-responsibility';
 import { acceptDeadline, calendarOf, categoryOf, levelDeadline } from './case-settings';
 import { allowedCaseActions, judgeCaseMove } from './case-transition';
@@ -368,7 +369,11 @@ function conflictMoved(c: Case): AppError {
 
 export const caseService = {
   /** 我要反映 (residents) or a staff entry (patrol, visit, hotline, walk-in). */
-  async report(ctx: Context, input: ReportCaseInput): Promise<Case> {
+  async report(
+    ctx: Context,
+    input: ReportCaseInput,
+    uploads: readonly (Promise<FileUpload> | FileUpload)[] = [],
+  ): Promise<Case> {
     const viewer = requireViewer(ctx.viewer);
     const isResident = viewer.role === 'RESIDENT';
     const isStaff =
@@ -408,12 +413,12 @@ export const caseService = {
     const key = cleanText(input.idempotencyKey);
     e.check((key ?? '').length <= IDEMPOTENCY_KEY_MAX_LENGTH, 'input.idempotencyKey', '过长 / too long');
     e.check(
-      (input.photos ?? []).length <= CASE_PHOTOS_MAX,
-      'input.photos',
+      uploads.length <= CASE_PHOTOS_MAX,
+      'photos',
       `最多${CASE_PHOTOS_MAX}张照片 / at most ${CASE_PHOTOS_MAX} photos`,
     );
     e.throwIfAny();
-    const photos = checkCasePhotos(input.photos ?? []);
+    const photos = await receiveCasePhotos(uploads);
     const place = await locate(ctx, input);
     if (isStaff) {
       // staff of a center record what they find in their street for their own center

@@ -9,15 +9,6 @@ import {
   JointForceEnum,
 } from '../case.entity';
 
-@InputType({ description: 'a photo sent with a case (base64; .jpg .jpeg .png .webp, ≤ 5 MB)' })
-export class CasePhotoInput {
-  @Field()
-  fileName: string;
-
-  @Field()
-  contentBase64: string;
-}
-
 @InputType()
 export class ReportCaseInput {
   @Field({ description: "a category code of the district's categories (caseCategories)" })
@@ -40,9 +31,6 @@ export class ReportCaseInput {
 
   @Field(() => String, { nullable: true, description: 'where exactly: building, entrance, floor' })
   address?: string | null;
-
-  @Field(() => [CasePhotoInput], { nullable: true, description: 'up to 3 photos' })
-  photos?: CasePhotoInput[] | null;
 
   @Field(() => CaseSourceEnum, {
     nullable: true,

@@ -749,13 +749,13 @@ describe('duplicates', () => {
     const first = await report(a.token, {
       communityId: null,
       point: { lat: community.lat + 0.0004, lng: community.lng + 0.0004 },
-      description: '3号楼电梯故障停运两天了',
+      description: '9号楼地下车库水管爆裂漏水',
       category: 'FACILITY_REPAIR',
     });
     const second = await report(b.token, {
       communityId: null,
       point: { lat: community.lat + 0.0005, lng: community.lng + 0.0004 },
-      description: '3号楼电梯故障，老人下不了楼',
+      description: '9号楼地下车库水管爆裂，积水很深',
       category: 'FACILITY_REPAIR',
     });
     const unrelated = await report(b.token, {
@@ -800,34 +800,32 @@ describe('duplicates', () => {
 
 describe('scope', () => {
   it('a street sees only its cases; center staff their center’s; a resident only their own', async () => {
-    const c = await report(resident.token);
+    const marker = `范围${process.pid}${Date.now()}`;
+    const c = await report(resident.token, { description: `${marker} 楼道灯坏了` });
     const elsewhere = await report(tokens.changzheng_admin, {
       communityId: String(otherCommunity),
       source: 'PATROL',
+      description: `${marker} 路面破损`,
     });
     const otherCenterCase = await caseIn('ACCEPTED');
-    await api.db.query(`UPDATE resident_case SET center_id = $2 WHERE id = $1`, [
+    await api.db.query(`UPDATE resident_case SET center_id = $2, description = $3 WHERE id = $1`, [
       otherCenterCase.id,
       otherCenter,
+      `${marker} 井盖`,
     ]);
     const ids = async (token: string) => {
       const r = await api.gql(
-        `{ cases(first: 100, filter: { includeFinished: true }) { totalCount edges { node { id } } } }`,
-        {},
+        `query($q: String) { cases(first: 100, filter: { includeFinished: true, search: $q }) { totalCount edges { node { id } } } }`,
+        { q: marker },
         token,
       );
       if (!r.data) return r.errors?.[0].extensions?.code;
       return r.data.cases.edges.map((e: { node: { id: string } }) => e.node.id);
     };
     const changzheng = await ids(tokens.changzheng_admin);
-    expect(changzheng).toContain(elsewhere.id);
-    expect(changzheng).not.toContain(c.id);
-    const staff = await api.gql(
-      `{ cases(first: 100, filter: { search: "号楼" }) { edges { node { id } } } }`,
-      {},
-      tokens.taopudong_staff,
-    );
-    const staffIds = staff.data!.cases.edges.map((e: { node: { id: string } }) => e.node.id);
+    expect(changzheng).toEqual([elsewhere.id]);
+    expect(await ids(tokens.taopu_admin)).toEqual(expect.arrayContaining([c.id, otherCenterCase.id]));
+    const staffIds = await ids(tokens.taopudong_staff);
     expect(staffIds).toContain(c.id);
     expect(staffIds).not.toContain(otherCenterCase.id);
     expect(await ids(tokens.evaluator)).toBe('FORBIDDEN');

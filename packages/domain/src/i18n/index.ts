@@ -34,6 +34,7 @@ import {
 import { caseEnumNamespaces } from './enum-cases';
 import { commonStrings } from './common';
 import { adminStrings } from './admin';
+import { adminCasesStrings } from './admin-cases';
 import { residentStrings } from './resident';
 
 type Labels = Record<string, { 'zh-CN': string; en: string }>;
@@ -78,13 +79,13 @@ export const i18nResources = {
   'zh-CN': {
     enum: enumNamespace('zh-CN'),
     common: commonStrings['zh-CN'],
-    admin: adminStrings['zh-CN'],
+    admin: { ...adminStrings['zh-CN'], ...adminCasesStrings['zh-CN'] },
     resident: residentStrings['zh-CN'],
   },
   en: {
     enum: enumNamespace('en'),
     common: commonStrings.en,
-    admin: adminStrings.en,
+    admin: { ...adminStrings.en, ...adminCasesStrings.en },
     resident: residentStrings.en,
   },
 } as const;

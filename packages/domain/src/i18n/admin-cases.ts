@@ -105,7 +105,8 @@ export const adminCasesStrings: { 'zh-CN': Record<string, string>; en: Record<st
     caseSettingsAccept: '受理时限',
     caseSettingsHours: '{{n}} 工作小时',
     caseSettingsHourUnit: '工作小时',
-    caseSettingsHoursHint: '时限按工作时间计算：工作日 9:00–17:00（每天8个工作小时），扣除节假日、计入调休上班日。',
+    caseSettingsHoursHint:
+      '时限按工作时间计算：工作日 9:00–17:00（每天8个工作小时），扣除节假日、计入调休上班日。',
     caseSettingsCode: '编码',
     caseSettingsName: '名称',
     caseSettingsNameEn: '英文名称',

@@ -36,6 +36,7 @@ import { commonStrings } from './common';
 import { adminStrings } from './admin';
 import { adminCasesStrings } from './admin-cases';
 import { residentStrings } from './resident';
+import { residentCasesStrings } from './resident-cases';
 
 type Labels = Record<string, { 'zh-CN': string; en: string }>;
 function pick(labels: Labels, locale: Locale): Record<string, string> {
@@ -80,13 +81,13 @@ export const i18nResources = {
     enum: enumNamespace('zh-CN'),
     common: commonStrings['zh-CN'],
     admin: { ...adminStrings['zh-CN'], ...adminCasesStrings['zh-CN'] },
-    resident: residentStrings['zh-CN'],
+    resident: { ...residentStrings['zh-CN'], ...residentCasesStrings['zh-CN'] },
   },
   en: {
     enum: enumNamespace('en'),
     common: commonStrings.en,
     admin: { ...adminStrings.en, ...adminCasesStrings.en },
-    resident: residentStrings.en,
+    resident: { ...residentStrings.en, ...residentCasesStrings.en },
   },
 } as const;
 

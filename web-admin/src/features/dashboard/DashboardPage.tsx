@@ -216,7 +216,9 @@ export default function DashboardPage() {
             </Card>
           </Col>
         </Row>
-        {viewer.role !== 'EVALUATOR' ? <CaseFiguresCard regionId={regionId} from={args.from} to={args.to} /> : null}
+        {viewer.role !== 'EVALUATOR' ? (
+          <CaseFiguresCard regionId={regionId} from={args.from} to={args.to} />
+        ) : null}
       </>
     );
   }

@@ -290,7 +290,7 @@ export const CASE_ACTION_LABELS: Labels<CaseAction> = {
   START: { 'zh-CN': '开始处理', en: 'Start' },
   HAND_OVER: { 'zh-CN': '提交书记兜底', en: 'Hand to secretary' },
   ESCALATE: { 'zh-CN': '上报', en: 'Escalate' },
-  RESOLVE: { 'zh-CN': '办结', en: 'Resolve' },
+  RESOLVE: { 'zh-CN': '处理完成', en: 'Resolve' },
   CONFIRM_FIXED: { 'zh-CN': '已解决', en: 'Fixed' },
   NOT_FIXED: { 'zh-CN': '未解决', en: 'Not fixed' },
   CLOSE: { 'zh-CN': '关闭', en: 'Close' },

@@ -158,7 +158,8 @@ export async function writeCasesDemo(em: EntityManager): Promise<void> {
   const [{ firstId }] = await em.query(`SELECT nextval('resident_case_id_seq') AS "firstId"`);
   let nextId = Number(firstId);
   for (const [i, plan] of PLANS.entries()) {
-    const center = i % 3 === 2 && centers.length > 1 ? centers[1 + (i % (centers.length - 1))] : taopudong;
+    // a quarter at the 长征镇 hubs (overdue ones included), the rest at 桃浦东片区
+    const center = i % 4 === 3 && centers.length > 1 ? centers[1 + (i % (centers.length - 1))] : taopudong;
     const atTaopu = center.id === taopudong.id;
     const admin = atTaopu
       ? staffOf('taopu_admin')!

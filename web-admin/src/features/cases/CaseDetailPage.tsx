@@ -319,6 +319,7 @@ export default function CaseDetailPage() {
                 okText={t('common:confirm')}
                 cancelText={t('common:cancel')}
                 onConfirm={() => void run({ action: a, version: c.version })}
+                okButtonProps={{ 'data-testid': 'case-confirm-ok' } as never}
               >
                 <Button type="primary" loading={moving.fetching} data-testid={`case-action-${a}`}>
                   {t(`enum:caseAction.${a}`)}

@@ -90,4 +90,13 @@ export const config = {
   corsOrigins: process.env.CORS_ORIGINS ?? (isProduction ? '' : '*'),
   /** Redis for limits shared by several API processes (in-database otherwise) */
   redisUrl: process.env.REDIS_URL || undefined,
+  /** background workers (notification sender, overdue cases, follow-up auto-close): `off` leaves
+   * them to another process (and to tests, which run them by hand) */
+  workers: (process.env.WORKERS ?? 'on') !== 'off',
+  /** how often the notification sender looks for new events, ms */
+  notificationPollMs: int('NOTIFICATION_POLL_MS', 1000),
+  /** how often the case workers look for newly overdue cases and unanswered follow-ups, ms */
+  caseWorkerIntervalMs: int('CASE_WORKER_INTERVAL_MS', 15000),
+  /** Open311 integrators' keys until the API-key service exists: comma-separated `label:key` or `key` */
+  open311ApiKeys: process.env.OPEN311_API_KEYS ?? '',
 };

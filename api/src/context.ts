@@ -13,6 +13,7 @@ import {
 } from './modules/satisfaction/satisfaction.loaders';
 import { createServicesLoaders, type ServicesLoaders } from './modules/services/services.loaders';
 import { createSurveysLoaders, type SurveysLoaders } from './modules/surveys/surveys.loaders';
+import { createCasesLoaders, type CasesLoaders } from './modules/cases/cases.loaders';
 
 export interface Loaders {
   places: PlacesLoaders;
@@ -24,6 +25,7 @@ export interface Loaders {
   satisfaction: SatisfactionLoaders;
   evaluations: EvaluationsLoaders;
   surveys: SurveysLoaders;
+  cases: CasesLoaders;
 }
 
 export interface Context {
@@ -52,6 +54,7 @@ export function createLoaders(db: DataSource): Loaders {
     satisfaction: createSatisfactionLoaders(db),
     evaluations: createEvaluationsLoaders(db),
     surveys: createSurveysLoaders(db),
+    cases: createCasesLoaders(db),
   };
 }
 

@@ -23,6 +23,8 @@ import { loadPersistedDocuments, persistedDocumentsMiddleware } from './graphql/
 import { createSchema } from './graphql/schema';
 import { logger } from './logger';
 import { viewerFromToken } from './modules/users/user.service';
+import { open311Router } from './modules/cases/open311.router';
+import { startWorkers } from './workers';
 
 export interface ApiServer {
   app: express.Express;
@@ -88,7 +90,12 @@ const capResponse: RequestHandler = (_req, res, next) => {
   next();
 };
 
-export async function createApiServer(db: DataSource): Promise<ApiServer> {
+export interface ApiServerOptions {
+  /** start the background workers (workers.ts); default: config.workers (WORKERS env, on) */
+  workers?: boolean;
+}
+
+export async function createApiServer(db: DataSource, options: ApiServerOptions = {}): Promise<ApiServer> {
   const schema = await createSchema();
   const app = express();
   app.disable('x-powered-by');
@@ -141,7 +148,20 @@ export async function createApiServer(db: DataSource): Promise<ApiServer> {
   const persisted = persistedDocumentsMiddleware(loadPersistedDocuments());
   const json: RequestHandler = (req, res, next) => parseBody(req, res, () => persisted(req, res, next));
   // GraphQL multipart requests (files as files, not base64): one file of at most UPLOAD_MAX_BYTES
-  const uploads = graphqlUploadExpress({ maxFileSize: config.maxUploadBytes, maxFiles: 3 });
+  const multipart = graphqlUploadExpress({ maxFileSize: config.maxUploadBytes, maxFiles: 3 });
+  // a refused multipart request (too many files, a malformed map) answers as GraphQL JSON, not HTML
+  const uploads: RequestHandler = (req, res, next) =>
+    multipart(req, res, (err?: unknown) => {
+      if (!err) return next();
+      const e = err as { status?: number; expose?: boolean; message?: string };
+      const status = e.status && e.status >= 400 && e.status < 500 ? e.status : 400;
+      sendError(
+        res,
+        status,
+        'BAD_USER_INPUT',
+        `上传有误 / the upload was refused: ${e.expose ? e.message : 'bad request'}`,
+      );
+    });
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -163,6 +183,10 @@ export async function createApiServer(db: DataSource): Promise<ApiServer> {
           .map((o) => o.trim())
           .filter(Boolean);
   app.use('/graphql', cors({ origin: origins, maxAge: 600 }), capResponse, uploads, json, graphqlHandler);
+  // Open311 GeoReport v2 over cases (modules/cases/open311.router.ts)
+  app.use('/open311/v2', open311Router(db));
+
+  const stopWorkers = (options.workers ?? config.workers) ? startWorkers(db) : async () => undefined;
 
   return {
     app,
@@ -179,6 +203,7 @@ export async function createApiServer(db: DataSource): Promise<ApiServer> {
         });
       }),
     close: async () => {
+      await stopWorkers();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((r) => httpServer.close(() => r()));
       logger.info('API stopped');

@@ -26,6 +26,9 @@ const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage'));
 const EvaluationsPage = lazy(() => import('./features/evaluations/EvaluationsPage'));
 const SurveysPage = lazy(() => import('./features/surveys/SurveysPage'));
 const SurveyDetailPage = lazy(() => import('./features/surveys/SurveyDetailPage'));
+const CasesPage = lazy(() => import('./features/cases/CasesPage'));
+const CaseDetailPage = lazy(() => import('./features/cases/CaseDetailPage'));
+const CaseSettingsPage = lazy(() => import('./features/cases/CaseSettingsPage'));
 const NotFoundPage = lazy(() => import('./ui/NotFoundPage'));
 
 export function App() {
@@ -63,6 +66,9 @@ export function App() {
                   <Route path="surveys" element={<SurveysPage />} />
                   <Route path="surveys/:id" element={<SurveyDetailPage />} />
                   <Route path="evaluations" element={<EvaluationsPage />} />
+                  <Route path="cases" element={<CasesPage />} />
+                  <Route path="cases/settings" element={<CaseSettingsPage />} />
+                  <Route path="cases/:id" element={<CaseDetailPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
               </Routes>

@@ -12,6 +12,7 @@ import {
   ProjectOutlined,
   ShoppingCartOutlined,
   UnorderedListOutlined,
+  AlertOutlined,
 } from '@ant-design/icons';
 import { Flex, Layout, Menu, Typography } from 'antd';
 import { Suspense, useState } from 'react';
@@ -19,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from './features/auth/AuthProvider';
 import { UserMenu } from './features/auth/UserMenu';
+import { NotificationBell } from './features/notifications/NotificationBell';
 import { LanguageSwitch } from './ui/LanguageSwitch';
 import { LoadingState } from './ui/states';
 
@@ -81,6 +83,13 @@ const NAV = [
     label: 'evaluationNav',
     testId: 'nav-evaluations',
     roles: ['DISTRICT_ADMIN', 'STREET_ADMIN', 'CENTER_STAFF', 'EVALUATOR'],
+  },
+  {
+    key: '/cases',
+    icon: <AlertOutlined />,
+    label: 'casesNav',
+    testId: 'nav-cases',
+    roles: ['DISTRICT_ADMIN', 'STREET_ADMIN', 'CENTER_STAFF'],
   },
 ] as const;
 
@@ -145,6 +154,7 @@ export function AppLayout() {
           </Typography.Text>
           <Flex align="center" gap={16}>
             <LanguageSwitch />
+            {viewer ? <NotificationBell /> : null}
             {viewer ? <UserMenu user={viewer} onLogout={signOut} /> : null}
           </Flex>
         </Layout.Header>

@@ -27,6 +27,10 @@ const NewDemandPage = lazy(() => import('./features/community/NewDemandPage'));
 const PickCommunityPage = lazy(() => import('./features/community/PickCommunityPage'));
 const SurveysPage = lazy(() => import('./features/surveys/SurveysPage'));
 const SurveyPage = lazy(() => import('./features/surveys/SurveyPage'));
+const ReportCasePage = lazy(() => import('./features/cases/ReportCasePage'));
+const MyCasesPage = lazy(() => import('./features/cases/MyCasesPage'));
+const MyCasePage = lazy(() => import('./features/cases/MyCasePage'));
+const MessagesPage = lazy(() => import('./features/messages/MessagesPage'));
 
 export const routes = [
   {
@@ -119,6 +123,39 @@ export const routes = [
         element: (
           <RequireResident>
             <SurveyPage />
+          </RequireResident>
+        ),
+      },
+      // residents' problems (我要反映, 我的反映) and the inbox (消息)
+      {
+        path: 'report',
+        element: (
+          <RequireResident>
+            <ReportCasePage />
+          </RequireResident>
+        ),
+      },
+      {
+        path: 'my-cases',
+        element: (
+          <RequireResident>
+            <MyCasesPage />
+          </RequireResident>
+        ),
+      },
+      {
+        path: 'my-cases/:id',
+        element: (
+          <RequireResident>
+            <MyCasePage />
+          </RequireResident>
+        ),
+      },
+      {
+        path: 'messages',
+        element: (
+          <RequireResident>
+            <MessagesPage />
           </RequireResident>
         ),
       },

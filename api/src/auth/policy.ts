@@ -307,3 +307,48 @@ export function surveyScopeSql(
       return null;
   }
 }
+
+/** Where a case (诉求) lives, and at which level of the ladder it is. */
+export interface CaseRecord {
+  districtId: number;
+  streetId: number;
+  centerId: number | null;
+  level: string;
+}
+
+/** Cases carry residents' personal data. Officials: the district admin reads the district's cases, a
+ * street admin the street's, center staff their center's (a case of a community no center covers
+ * belongs to the street admin). Evaluators and integrators read none here (integrators use Open311,
+ * which never shows personal data). A resident sees the cases they reported or follow (a duplicate
+ * of theirs was merged into it): `follows` says whether the viewer is one of them. */
+export function canSeeCase(viewer: Viewer | null, record: CaseRecord, follows = false): boolean {
+  if (!viewer) return false;
+  if (viewer.role === 'RESIDENT') return follows;
+  return canManage(viewer, record);
+}
+
+/** Acting on a case (accept, assign, escalate, resolve, …): whoever reads it as an official, except
+ * that at the street operations center (街镇城运中心) only the street's and the district's admins act;
+ * center staff follow it there. Residents act on their own case through the follow-up only (the
+ * transition table's REPORTER moves). */
+export function canActOnCase(viewer: Viewer | null, record: CaseRecord): boolean {
+  if (!viewer || viewer.role === 'RESIDENT' || !canManage(viewer, record)) return false;
+  return !(viewer.role === 'CENTER_STAFF' && record.level === 'STREET_OPERATIONS_CENTER');
+}
+
+/** SQL restricting cases to the officials' reach of canSeeCase (the reach of surveyScopeSql without
+ * the evaluators); null for everyone else (residents see their own through the watchers). */
+export function caseScopeSql(
+  viewer: Viewer,
+  columns: { district: string; street: string; center: string },
+  param: number,
+): { sql: string; value: number } | null {
+  return viewer.role === 'EVALUATOR' ? null : surveyScopeSql(viewer, columns, param);
+}
+
+/** Case categories, time limits and the working calendar of a district: every official of the
+ * district reads them (residents read the active categories when they report); only the district
+ * admin changes them. */
+export function canKeepCaseSettings(viewer: Viewer | null, districtId: number): boolean {
+  return canManageDistrictSettings(viewer, districtId);
+}

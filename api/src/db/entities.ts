@@ -13,6 +13,7 @@ import { Survey, SurveyAnswer, SurveyQuestion, SurveyResponse } from '../modules
 import { ServiceItem } from '../modules/services/service-item.entity';
 import { ServiceOffering } from '../modules/services/service-offering.entity';
 import { User } from '../modules/users/user.entity';
+import { Case, CaseCategory, CaseEvent, CasePhoto } from '../modules/cases/case.entity';
 
 export const entities = [
   Region,
@@ -38,4 +39,8 @@ export const entities = [
   SurveyQuestion,
   SurveyResponse,
   SurveyAnswer,
+  Case,
+  CaseEvent,
+  CasePhoto,
+  CaseCategory,
 ];

@@ -46,6 +46,16 @@ export const LIST_ESTIMATES: Record<string, number> = {
   'CoverageReport.uncovered': 300,
   'TrainingNeed.centers': 50,
   'Query.surveys': 100,
+  'Query.caseMap': 2000,
+  'Query.caseCategories': 20,
+  'Query.workingCalendar': 40,
+  'Query.caseAssignees': 30,
+  'Query.notificationPreferences': 10,
+  'CaseFiguresReport.streets': 50,
+  'CaseBoard.byStatus': 9,
+  'CaseBoard.byLevel': 3,
+  'Case.photos': 3,
+  'Case.possibleDuplicates': 5,
 };
 export const DEFAULT_LIST_ESTIMATE = 20;
 /** lists inside a connection (`edges`, `nodes`) are already counted by the connection's page size */

@@ -28,6 +28,13 @@ import {
 } from '../modules/services/service-offering.resolver';
 import { SurveyCommentResolver, SurveyResolver } from '../modules/surveys/survey.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
+import { NotificationResolver } from '../modules/notifications/notification.resolver';
+import {
+  CaseCategoryResolver,
+  CaseEventResolver,
+  CaseFiguresResolver,
+  CaseResolver,
+} from '../modules/cases/case.resolver';
 
 export const resolvers = [
   RegionResolver,
@@ -54,4 +61,9 @@ export const resolvers = [
   EvaluationResolver,
   SurveyResolver,
   SurveyCommentResolver,
+  NotificationResolver,
+  CaseResolver,
+  CaseEventResolver,
+  CaseCategoryResolver,
+  CaseFiguresResolver,
 ] as const;

@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, ScrollRestoration } from 'react-router-dom';
 import { ElderModeSwitch } from '../features/settings/ElderModeSwitch';
 import { LangSwitch } from '../features/settings/LangSwitch';
+import { MessagesBell } from '../features/messages/MessagesBell';
 import { LoadingView } from './StateViews';
 import { NAMESPACES } from '../i18n';
 
@@ -33,6 +34,7 @@ export function AppShell() {
       <header className="topbar">
         <span className="topbar-title">{t('appTitle')}</span>
         <div className="topbar-actions">
+          <MessagesBell />
           <ElderModeSwitch />
           <LangSwitch />
         </div>

@@ -1,5 +1,5 @@
 import type { Role } from '@lc/domain';
-import { canManage, canReadChanges } from '../policy';
+import { canActOnCase, canManage, canReadChanges, canSeeCase } from '../policy';
 import type { Viewer } from '../viewer';
 
 const viewer = (role: Role, scope: Partial<Viewer> = {}): Viewer => ({
@@ -126,5 +126,58 @@ describe('canReadChanges: change history follows the record, by table', () => {
     ],
   ])('%s → %s', (_name, v, record, expected) => {
     expect(canReadChanges(v, record)).toBe(expected);
+  });
+});
+
+describe('cases (诉求): canSeeCase and canActOnCase, by table', () => {
+  // a case of center 7 in street 20 of district 1, at each level
+  const at = (level: string) => ({ districtId: 1, streetId: 20, centerId: 7, level });
+  const noCenter = { districtId: 1, streetId: 20, centerId: null, level: 'COMMUNITY' };
+  it.each<[string, Viewer | null, boolean, boolean, boolean]>([
+    // who, sees, acts at community level, acts at the street operations center
+    ['anonymous', null, false, false, false],
+    ['district admin of the district', viewer('DISTRICT_ADMIN', { districtId: 1 }), true, true, true],
+    ['district admin of another district', viewer('DISTRICT_ADMIN', { districtId: 2 }), false, false, false],
+    ['street admin of the street', viewer('STREET_ADMIN', { districtId: 1, streetId: 20 }), true, true, true],
+    [
+      'street admin of another street',
+      viewer('STREET_ADMIN', { districtId: 1, streetId: 21 }),
+      false,
+      false,
+      false,
+    ],
+    [
+      'staff of the center',
+      viewer('CENTER_STAFF', { districtId: 1, streetId: 20, centerId: 7 }),
+      true,
+      true,
+      false,
+    ],
+    [
+      'staff of another center',
+      viewer('CENTER_STAFF', { districtId: 1, streetId: 20, centerId: 8 }),
+      false,
+      false,
+      false,
+    ],
+    ['evaluator of the district', viewer('EVALUATOR', { districtId: 1 }), false, false, false],
+    ['resident (not following)', viewer('RESIDENT'), false, false, false],
+    ['integrator', viewer('INTEGRATOR'), false, false, false],
+  ])('%s: sees %s, acts %s / at 城运中心 %s', (_n, v, sees, acts, actsAtStreet) => {
+    expect(canSeeCase(v, at('COMMUNITY'))).toBe(sees);
+    expect(canActOnCase(v, at('COMMUNITY'))).toBe(acts);
+    expect(canActOnCase(v, at('STREET_OPERATIONS_CENTER'))).toBe(actsAtStreet);
+  });
+
+  it('a resident sees a case only when they reported or follow it, and never acts as staff', () => {
+    expect(canSeeCase(viewer('RESIDENT'), at('COMMUNITY'), true)).toBe(true);
+    expect(canActOnCase(viewer('RESIDENT'), at('COMMUNITY'))).toBe(false);
+  });
+
+  it('a case no center covers is the street’s: center staff do not see it', () => {
+    expect(canSeeCase(viewer('CENTER_STAFF', { districtId: 1, streetId: 20, centerId: 7 }), noCenter)).toBe(
+      false,
+    );
+    expect(canSeeCase(viewer('STREET_ADMIN', { districtId: 1, streetId: 20 }), noCenter)).toBe(true);
   });
 });

@@ -7,6 +7,7 @@ import {
   RATING_MIN,
   ORDER_NOTE_MAX_LENGTH,
   findDeliveryTransition,
+  shanghaiDateTime,
   type DeliveryActor,
   type DeliveryStatus,
 } from '@lc/domain';
@@ -24,6 +25,7 @@ import {
 import { pageRequest, parseId, toConnection, type Connection } from '../../common/connection';
 import { hydrate } from '../../common/hydrate';
 import type { Context } from '../../context';
+import { notify } from '../notifications/notification-outbox';
 import type { ServiceItem } from '../services/service-item.entity';
 import { offerableAt } from '../services/service-menu.service';
 import type { User } from '../users/user.entity';
@@ -261,6 +263,32 @@ export const deliveryService = {
           args.to === 'RATED' ? args.rating : null,
         ],
       );
+      if (t.by === 'STAFF') {
+        // the resident hears of every move staff make on their order
+        const [service, center] = await Promise.all([
+          ctx.loaders.services.serviceById.load(order.serviceId),
+          ctx.loaders.places.centerById.load(order.centerId),
+        ]);
+        const detail =
+          args.to === 'REJECTED'
+            ? `原因 / reason: ${reason}`
+            : t.needs.includes('scheduledFor') && args.scheduledFor
+              ? shanghaiDateTime(args.scheduledFor)
+              : null;
+        await notify(em, {
+          kind: 'DELIVERY_ORDER',
+          template: 'delivery.status',
+          params: {
+            service: service?.name ?? '',
+            center: center?.name ?? '',
+            status: { label: 'deliveryStatus', code: args.to },
+            detail,
+          },
+          subject: { type: 'DELIVERY_ORDER', id: order.id },
+          to: { userIds: [order.residentId] },
+          except: viewer.userId,
+        });
+      }
       return hydrate(repo, rows[0]);
     });
   },

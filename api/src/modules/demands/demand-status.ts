@@ -2,7 +2,14 @@
 // @lc/domain's demandStatusFrom; the projects module calls syncDemandStatuses after every change
 // of a project's demands or status, inside its transaction.
 import type { EntityManager } from 'typeorm';
-import { DEMAND_STATUSES, PROJECT_STATUSES, demandStatusFrom, type ProjectStatus } from '@lc/domain';
+import {
+  DEMAND_STATUSES,
+  PROJECT_STATUSES,
+  demandStatusFrom,
+  type DemandStatus,
+  type ProjectStatus,
+} from '@lc/domain';
+import { notifyMany } from '../notifications/notification-outbox';
 
 /** Each project status's rank in DEMAND_STATUSES: the demand status a project alone gives. */
 export const PROJECT_STATUS_RANK: Record<ProjectStatus, number> = Object.fromEntries(
@@ -22,8 +29,9 @@ export function demandStatusByRank(statuses: readonly ProjectStatus[]): (typeof 
  * many demands. Demands without projects become OPEN. Only changed rows are written. */
 export async function syncDemandStatuses(em: EntityManager, demandIds: readonly number[]): Promise<void> {
   if (!demandIds.length) return;
-  await em.query(
-    `UPDATE demand d SET status = ($4::text[])[s.rank + 1], updated_at = now()
+  const [changed]: [{ id: number; title: string; status: DemandStatus; raised_by: number | null }[], number] =
+    await em.query(
+      `UPDATE demand d SET status = ($4::text[])[s.rank + 1], updated_at = now()
      FROM (
        SELECT d2.id, coalesce(max(m.rank), $5) AS rank
        FROM demand d2
@@ -33,13 +41,32 @@ export async function syncDemandStatuses(em: EntityManager, demandIds: readonly 
        WHERE d2.id = ANY($1::int[])
        GROUP BY d2.id
      ) s
-     WHERE d.id = s.id AND d.status <> ($4::text[])[s.rank + 1]`,
-    [
-      [...new Set(demandIds)],
-      PROJECT_STATUSES,
-      PROJECT_STATUSES.map((s) => PROJECT_STATUS_RANK[s]),
-      DEMAND_STATUSES,
-      NO_PROJECT_RANK,
-    ],
+     WHERE d.id = s.id AND d.status <> ($4::text[])[s.rank + 1]
+     RETURNING d.id, d.title, d.status, d.raised_by`,
+      [
+        [...new Set(demandIds)],
+        PROJECT_STATUSES,
+        PROJECT_STATUSES.map((s) => PROJECT_STATUS_RANK[s]),
+        DEMAND_STATUSES,
+        NO_PROJECT_RANK,
+      ],
+    );
+  if (!changed.length) return;
+  // whoever raised or seconded a demand hears that its status changed
+  const seconds: { demand_id: number; resident_id: number }[] = await em.query(
+    `SELECT demand_id, resident_id FROM demand_second WHERE demand_id = ANY($1::int[])`,
+    [changed.map((d) => d.id)],
+  );
+  await notifyMany(
+    em,
+    changed.map((d) => ({
+      kind: 'DEMAND_STATUS' as const,
+      template: 'demand.status' as const,
+      params: { title: d.title, status: { label: 'demandStatus' as const, code: d.status } },
+      subject: { type: 'DEMAND' as const, id: d.id },
+      to: {
+        userIds: [d.raised_by, ...seconds.filter((s) => s.demand_id === d.id).map((s) => s.resident_id)],
+      },
+    })),
   );
 }

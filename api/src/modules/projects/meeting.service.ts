@@ -7,6 +7,7 @@ import {
   MEETING_OPENS_PHASE,
   MEETING_WINDOWS,
   TITLE_MAX_LENGTH,
+  shanghaiDateTime,
 } from '@lc/domain';
 import { requireViewer } from '../../auth/policy';
 import { FieldErrors, notFound } from '../../common/app-error';
@@ -16,6 +17,7 @@ import { hydrate } from '../../common/hydrate';
 import { receiveUpload, storeUpload } from '../../common/upload';
 import type { FileUpload } from 'graphql-upload-minimal';
 import type { Context } from '../../context';
+import { notify } from '../notifications/notification-outbox';
 import type { PlanMeetingInput, RecordMeetingInput } from './dto/project.inputs';
 import { Meeting, MeetingAttachment, Project } from './project.entity';
 import { addProjectEvent, lockProjectForChange, moveProject, visibleProject } from './project.service';
@@ -164,6 +166,24 @@ export const meetingService = {
       await addProjectEvent(em, viewer, project.id, {
         kind: 'MEETING',
         note: `预告：${input.kind} ${input.at.toISOString()} / announced`,
+      });
+      // the residents of the communities the project's demands come from hear of it
+      const communities: { community_id: number }[] = await em.query(
+        `SELECT DISTINCT d.community_id FROM project_demand pd JOIN demand d ON d.id = pd.demand_id
+         WHERE pd.project_id = $1`,
+        [project.id],
+      );
+      await notify(em, {
+        kind: 'MEETING_ANNOUNCED',
+        template: 'meeting.announced',
+        params: {
+          project: project.title,
+          meetingKind: { label: 'meetingKind', code: input.kind },
+          at: shanghaiDateTime(input.at),
+          place: input.place?.trim() || { zh: '社区', en: 'the community' },
+        },
+        subject: { type: 'PROJECT', id: project.id },
+        to: { communityResidents: communities.map((c) => c.community_id) },
       });
       return hydrate(em.getRepository(Project), row);
     });

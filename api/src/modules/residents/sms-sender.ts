@@ -11,6 +11,14 @@ import { logger } from '../../logger';
 
 export interface SmsSender {
   send(phone: string, code: string): Promise<void>;
+  /** a notification's text (notifications module, SMS channel) */
+  notify(phone: string, text: string): Promise<void>;
+}
+
+export interface SentText {
+  phone: string;
+  text: string;
+  sentAt: Date;
 }
 
 export interface SentCode {
@@ -35,6 +43,19 @@ export class DevSmsSender implements SmsSender {
   sentTo(phone: string): SentCode[] {
     return this.outbox.filter((s) => s.phone === phone).reverse();
   }
+
+  private readonly texts: SentText[] = [];
+
+  async notify(phone: string, text: string): Promise<void> {
+    this.texts.push({ phone, text, sentAt: new Date() });
+    if (this.texts.length > OUTBOX_SIZE) this.texts.splice(0, this.texts.length - OUTBOX_SIZE);
+    logger.info({ phone: maskPhone(phone), text }, 'notification SMS (development SMS sender)');
+  }
+
+  /** The notification texts sent to a number, newest first. */
+  textsTo(phone: string): SentText[] {
+    return this.texts.filter((s) => s.phone === phone).reverse();
+  }
 }
 
 export class NoSmsSender implements SmsSender {
@@ -43,6 +64,11 @@ export class NoSmsSender implements SmsSender {
       { phone: maskPhone(phone) },
       'no SMS sender is configured (SMS_SENDER=none): the login code was not sent',
     );
+    throw new Error('no SMS sender configured');
+  }
+
+  async notify(phone: string): Promise<void> {
+    logger.error({ phone: maskPhone(phone) }, 'no SMS sender is configured (SMS_SENDER=none)');
     throw new Error('no SMS sender configured');
   }
 }

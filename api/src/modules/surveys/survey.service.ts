@@ -15,6 +15,7 @@ import { AppError, FieldErrors, badInput, cleanText, conflict, forbidden } from 
 import { parseId } from '../../common/connection';
 import { hydrate } from '../../common/hydrate';
 import type { Context } from '../../context';
+import { notify, type NotificationAudience } from '../notifications/notification-outbox';
 import type { SurveyInput } from './dto/survey.inputs';
 import { Survey } from './survey.entity';
 
@@ -255,6 +256,40 @@ export async function manageableSurvey(ctx: Context, id: string | number, field 
 const row = (ctx: Context | EntityManager, r: Record<string, unknown>): Survey =>
   hydrate(('db' in ctx ? ctx.db : ctx).getRepository(Survey), r);
 
+/** Tells the residents a survey is for that it opened: a center's survey its residents (home
+ * center), a region's the residents of its communities, a project's those of its demands'
+ * communities. Service surveys have no resident audience of their own. */
+async function announceSurvey(ctx: Context, em: EntityManager, survey: Survey): Promise<void> {
+  let to: NotificationAudience | null = null;
+  let place = '';
+  if (survey.scopeKind === 'CENTER' && survey.centerId !== null) {
+    to = { centerResidents: survey.centerId };
+    place = (await ctx.loaders.places.centerById.load(survey.centerId))?.name ?? '';
+  } else if (survey.scopeKind === 'REGION' && survey.regionId !== null) {
+    const communities: { id: number }[] = await em.query(
+      `SELECT id FROM region WHERE level = 'COMMUNITY' AND (id = $1 OR street_id = $1 OR district_id = $1)`,
+      [survey.regionId],
+    );
+    to = { communityResidents: communities.map((c) => c.id) };
+    place = (await ctx.loaders.places.regionById.load(survey.regionId))?.name ?? '';
+  } else if (survey.scopeKind === 'PROJECT' && survey.projectId !== null) {
+    const communities: { community_id: number }[] = await em.query(
+      `SELECT DISTINCT d.community_id FROM project_demand pd JOIN demand d ON d.id = pd.demand_id WHERE pd.project_id = $1`,
+      [survey.projectId],
+    );
+    to = { communityResidents: communities.map((c) => c.community_id) };
+    place = (await ctx.loaders.projects.projectById.load(survey.projectId))?.title ?? '';
+  }
+  if (!to) return;
+  await notify(em, {
+    kind: 'SURVEY_OPENED',
+    template: 'survey.opened',
+    params: { title: survey.title, place },
+    subject: { type: 'SURVEY', id: survey.id },
+    to,
+  });
+}
+
 export const surveyService = {
   async create(ctx: Context, input: SurveyInput): Promise<Survey> {
     const viewer = requireViewer(ctx.viewer);
@@ -330,11 +365,17 @@ export const surveyService = {
       throw badInput([
         { field: 'id', message: '截止时间已过，请先修改截止时间 / closesAt has passed: change it first' },
       ]);
-    const [rows]: [Record<string, unknown>[], number] = await ctx.db.query(
-      `UPDATE survey SET status = 'OPEN', updated_at = now() WHERE id = $1 AND status = 'DRAFT' RETURNING *`,
-      [s.id],
-    );
-    if (rows.length) return row(ctx, rows[0]);
+    const opened = await ctx.db.transaction(async (em) => {
+      const [rows]: [Record<string, unknown>[], number] = await em.query(
+        `UPDATE survey SET status = 'OPEN', updated_at = now() WHERE id = $1 AND status = 'DRAFT' RETURNING *`,
+        [s.id],
+      );
+      if (!rows.length) return null;
+      const survey = row(em, rows[0]);
+      await announceSurvey(ctx, em, survey);
+      return survey;
+    });
+    if (opened) return opened;
     const [now] = await ctx.db.query(`SELECT * FROM survey WHERE id = $1`, [s.id]);
     if (now.status === 'OPEN') return row(ctx, now);
     throw conflict('问卷已结束，不能重新开放 / a closed survey cannot be reopened');

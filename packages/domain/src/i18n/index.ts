@@ -31,9 +31,12 @@ import {
   WEEKDAY_LABELS,
   ZONE_LABELS,
 } from '../labels';
+import { caseEnumNamespaces } from './enum-cases';
 import { commonStrings } from './common';
 import { adminStrings } from './admin';
+import { adminCasesStrings } from './admin-cases';
 import { residentStrings } from './resident';
+import { residentCasesStrings } from './resident-cases';
 
 type Labels = Record<string, { 'zh-CN': string; en: string }>;
 function pick(labels: Labels, locale: Locale): Record<string, string> {
@@ -69,6 +72,7 @@ function enumNamespace(locale: Locale) {
     evaluationPhase: pick(EVALUATION_PHASE_LABELS, locale),
     evaluatorKind: pick(EVALUATOR_KIND_LABELS, locale),
     trainingTrack: pick(TRAINING_TRACK_LABELS, locale),
+    ...caseEnumNamespaces(locale),
   };
 }
 
@@ -76,14 +80,14 @@ export const i18nResources = {
   'zh-CN': {
     enum: enumNamespace('zh-CN'),
     common: commonStrings['zh-CN'],
-    admin: adminStrings['zh-CN'],
-    resident: residentStrings['zh-CN'],
+    admin: { ...adminStrings['zh-CN'], ...adminCasesStrings['zh-CN'] },
+    resident: { ...residentStrings['zh-CN'], ...residentCasesStrings['zh-CN'] },
   },
   en: {
     enum: enumNamespace('en'),
     common: commonStrings.en,
-    admin: adminStrings.en,
-    resident: residentStrings.en,
+    admin: { ...adminStrings.en, ...adminCasesStrings.en },
+    resident: { ...residentStrings.en, ...residentCasesStrings.en },
   },
 } as const;
 

@@ -21,6 +21,7 @@ import { CenterRadar } from './CenterRadar';
 import { CenterScoreMap } from './CenterScoreMap';
 import { ChildrenTable } from './ChildrenTable';
 import { ComplaintsList } from './ComplaintsList';
+import { CaseFiguresCard } from '../cases/CaseFiguresCard';
 import { DashboardKpis } from './DashboardKpis';
 import {
   periodArgs,
@@ -215,6 +216,9 @@ export default function DashboardPage() {
             </Card>
           </Col>
         </Row>
+        {viewer.role !== 'EVALUATOR' ? (
+          <CaseFiguresCard regionId={regionId} from={args.from} to={args.to} />
+        ) : null}
       </>
     );
   }

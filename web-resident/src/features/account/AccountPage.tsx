@@ -104,6 +104,18 @@ function AccountView({ onSignOut }: { onSignOut: () => void }) {
       </Section>
 
       <nav className="link-list" aria-label={t('accountTitle')}>
+        <Link className="link-row" to="/report" data-testid="account-report">
+          <span>{t('accountReport')}</span>
+          <RightOutline aria-hidden="true" />
+        </Link>
+        <Link className="link-row" to="/my-cases" data-testid="account-my-cases">
+          <span>{t('accountMyCases')}</span>
+          <RightOutline aria-hidden="true" />
+        </Link>
+        <Link className="link-row" to="/messages" data-testid="account-messages">
+          <span>{t('accountMessages')}</span>
+          <RightOutline aria-hidden="true" />
+        </Link>
         <Link className="link-row" to="/orders" data-testid="account-orders">
           <span>{t('accountOrders')}</span>
           <RightOutline aria-hidden="true" />

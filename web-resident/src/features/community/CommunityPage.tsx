@@ -64,6 +64,17 @@ export default function CommunityPage() {
                 </span>
                 <RightOutline aria-hidden="true" />
               </Link>
+              <Link
+                className="link-row community-demands-link"
+                to="/report"
+                data-testid="community-report-link"
+              >
+                <span className="link-row-main">
+                  <span>{t('communityReport')}</span>
+                  <span className="link-row-sub">{t('communityReportHint')}</span>
+                </span>
+                <RightOutline aria-hidden="true" />
+              </Link>
             </nav>
             <ProjectSections key={community.id} communityId={community.id} />
           </>

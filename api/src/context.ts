@@ -33,6 +33,8 @@ export interface Context {
   requestId: string;
   /** the caller's address, for rate limits */
   ip: string;
+  /** the caller's user agent, for the audit log */
+  userAgent?: string;
 }
 
 export function createLoaders(db: DataSource): Loaders {
@@ -49,6 +51,12 @@ export function createLoaders(db: DataSource): Loaders {
   };
 }
 
-export function createContext(db: DataSource, viewer: Viewer | null, requestId: string, ip = ''): Context {
-  return { viewer, db, loaders: createLoaders(db), requestId, ip };
+export function createContext(
+  db: DataSource,
+  viewer: Viewer | null,
+  requestId: string,
+  ip = '',
+  userAgent = '',
+): Context {
+  return { viewer, db, loaders: createLoaders(db), requestId, ip, userAgent };
 }

@@ -16,7 +16,7 @@ import { formatError } from './graphql/errors';
 import { jitGateway } from './graphql/jit-executor';
 import { createSchema } from './graphql/schema';
 import { logger } from './logger';
-import { viewerFromToken } from './modules/users/user.service';
+import { viewerFromRequest } from './modules/integrators/request-viewer';
 
 export interface ApiServer {
   app: express.Express;
@@ -26,11 +26,6 @@ export interface ApiServer {
   apollo: ApolloServer<Context>;
   listen: (port: number, host?: string) => Promise<number>;
   close: () => Promise<void>;
-}
-
-function bearer(header: string | undefined): string | null {
-  const m = /^Bearer\s+(.+)$/i.exec(header ?? '');
-  return m ? m[1].trim() : null;
 }
 
 export async function createApiServer(db: DataSource): Promise<ApiServer> {
@@ -67,9 +62,10 @@ export async function createApiServer(db: DataSource): Promise<ApiServer> {
     context: async ({ req }) =>
       createContext(
         db,
-        await viewerFromToken(db, bearer(req.headers.authorization)),
+        await viewerFromRequest(db, req.headers),
         randomUUID(),
         req.ip ?? req.socket.remoteAddress ?? '',
+        req.headers['user-agent'] ?? '',
       ),
   });
   // 8mb: a menu import carries an .xlsx of up to 5 MB as base64 (~6.7 MB) in its variables.

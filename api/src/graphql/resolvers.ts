@@ -28,6 +28,9 @@ import {
 } from '../modules/services/service-offering.resolver';
 import { SurveyCommentResolver, SurveyResolver } from '../modules/surveys/survey.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
+import { StaffAccountResolver } from '../modules/accounts/account.resolver';
+import { AuditLogResolver } from '../modules/audit-log/audit-log.resolver';
+import { ApiKeyResolver } from '../modules/integrators/api-key.resolver';
 
 export const resolvers = [
   RegionResolver,
@@ -54,4 +57,7 @@ export const resolvers = [
   EvaluationResolver,
   SurveyResolver,
   SurveyCommentResolver,
+  StaffAccountResolver,
+  AuditLogResolver,
+  ApiKeyResolver,
 ] as const;

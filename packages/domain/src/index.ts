@@ -6,3 +6,4 @@ export * from './validation';
 export * from './phone';
 export * from './text-similarity';
 export { i18nResources, DEFAULT_LOCALE } from './i18n';
+export * from './people';

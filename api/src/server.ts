@@ -16,6 +16,7 @@ import { formatError } from './graphql/errors';
 import { jitGateway } from './graphql/jit-executor';
 import { createSchema } from './graphql/schema';
 import { logger } from './logger';
+import { apiKeyWriteAudit } from './modules/integrators/api-write-audit';
 import { viewerFromRequest } from './modules/integrators/request-viewer';
 
 export interface ApiServer {
@@ -51,6 +52,7 @@ export async function createApiServer(db: DataSource): Promise<ApiServer> {
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // no cache hints are used; the plugin would wrap every field resolver
       ApolloServerPluginCacheControlDisabled(),
+      apiKeyWriteAudit,
     ],
     formatError,
     introspection: true,

@@ -10,7 +10,7 @@ import {
   type DeliveryActor,
   type DeliveryStatus,
 } from '@lc/domain';
-import { canManage, requireViewer } from '../../auth/policy';
+import { canManage, officialScopeSql, requireViewer } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
 import {
   AppError,
@@ -75,8 +75,12 @@ function scopeCondition(viewer: Viewer): { sql: string; params: unknown[] } {
     case 'DISTRICT_ADMIN':
     case 'EVALUATOR':
       return { sql: 'o.district_id = $1', params: [viewer.districtId ?? -1] };
-    case 'INTEGRATOR':
-      throw forbidden('orders are personal data of residents');
+    case 'INTEGRATOR': {
+      // keys with READ_LISTS read the orders of their region (never who ordered: see resident())
+      const scope = officialScopeSql(viewer, { district: 'o.district_id', street: 'o.street_id' }, 1);
+      if (!scope) throw forbidden('orders are personal data of residents');
+      return { sql: scope.sql, params: [scope.value] };
+    }
   }
 }
 
@@ -332,6 +336,7 @@ export const deliveryService = {
 
   /** Who ordered: the resident themself, or staff handling the order (shown masked). */
   async resident(ctx: Context, order: DeliveryOrder): Promise<User | null> {
+    if (ctx.viewer?.role === 'INTEGRATOR') return null;
     return ctx.loaders.delivery.userById.load(order.residentId);
   },
 };

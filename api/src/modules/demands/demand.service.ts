@@ -6,6 +6,7 @@ import {
   canReadInStreet,
   canSeeDemand,
   canWorkInStreet,
+  canKeyWriteDemands,
   officialScopeSql,
   requireViewer,
 } from '../../auth/policy';
@@ -88,10 +89,11 @@ export const demandService = {
         '只能为自己所在的社区提出需求 / you can raise demands only for your own community',
       );
     }
+    const place = community && { districtId: community.districtId ?? -1, streetId: community.streetId };
     if (
-      community &&
+      place &&
       !isResident &&
-      !canWorkInStreet(viewer, { districtId: community.districtId ?? -1, streetId: community.streetId })
+      !(viewer.apiKey ? canKeyWriteDemands(viewer, place) : canWorkInStreet(viewer, place))
     ) {
       throw forbidden('这个社区不在您的工作范围内 / this community is outside your scope');
     }

@@ -23,6 +23,7 @@ import {
 } from '../../common/app-error';
 import { pageRequest, parseId, toConnection, type Connection } from '../../common/connection';
 import { hydrate } from '../../common/hydrate';
+import { feedList, feedRequest } from '../../common/change-feed';
 import type { Context } from '../../context';
 import type { ServiceItem } from '../services/service-item.entity';
 import { offerableAt } from '../services/service-menu.service';
@@ -275,10 +276,23 @@ export const deliveryService = {
     filter: DeliveryOrderFilter | null | undefined,
     first?: number | null,
     after?: string | null,
+    updatedSince?: Date | null,
   ): Promise<Connection<DeliveryOrder>> {
     const viewer = requireViewer(ctx.viewer);
-    const page = pageRequest(first, after);
+    const feed = feedRequest(updatedSince, first, after);
+    const page = feed ? { limit: 0, afterId: null } : pageRequest(first, after);
     const where = await whereFor(ctx, viewer, filter);
+    if (feed) {
+      const repo = ctx.db.getRepository(DeliveryOrder);
+      return feedList(ctx.db, {
+        from: 'delivery_order o',
+        alias: 'o',
+        where: where.sql,
+        params: where.params,
+        feed,
+        map: (r) => hydrate(repo, r),
+      });
+    }
     const [{ count }] = await ctx.db.query(
       `SELECT count(*)::int AS count FROM delivery_order o WHERE ${where.sql}`,
       where.params,

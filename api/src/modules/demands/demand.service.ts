@@ -14,6 +14,7 @@ import type { Viewer } from '../../auth/viewer';
 import { FieldErrors, badInput, cleanText, forbidden, notFound } from '../../common/app-error';
 import { likePattern, pageRequest, parseId, toConnection, type Connection } from '../../common/connection';
 import { hydrate } from '../../common/hydrate';
+import { feedList, feedRequest } from '../../common/change-feed';
 import type { Context } from '../../context';
 import type { Region } from '../places/region.entity';
 import { assignHomeCommunity } from '../residents/resident-community';
@@ -218,9 +219,11 @@ export const demandService = {
     filter: DemandFilter | null | undefined,
     first?: number | null,
     after?: string | null,
+    updatedSince?: Date | null,
   ): Promise<Connection<Demand>> {
     const viewer = requireViewer(ctx.viewer);
-    const page = pageRequest(first, after);
+    const feed = feedRequest(updatedSince, first, after);
+    const page = feed ? { limit: 0, afterId: null } : pageRequest(first, after);
     const scope = await scopeCondition(ctx, viewer);
     const parts = [scope.sql];
     const params = [...scope.params];
@@ -245,6 +248,17 @@ export const demandService = {
       else add('d.community_id = ?', region.id);
     }
     const where = parts.join(' AND ');
+    if (feed) {
+      const repo = ctx.db.getRepository(Demand);
+      return feedList(ctx.db, {
+        from: 'demand d',
+        alias: 'd',
+        where,
+        params,
+        feed,
+        map: (r) => hydrate(repo, r),
+      });
+    }
     const [{ count }] = await ctx.db.query(
       `SELECT count(*)::int AS count FROM demand d WHERE ${where}`,
       params,

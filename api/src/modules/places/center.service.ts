@@ -10,6 +10,7 @@ import { assertCanManage, canManage } from '../../auth/policy';
 import { FieldErrors, notFound } from '../../common/app-error';
 import { likePattern, pageRequest, parseId, toConnection, type Connection } from '../../common/connection';
 import { hydrate } from '../../common/hydrate';
+import { feedQueryBuilder, feedRequest } from '../../common/change-feed';
 import type { Context } from '../../context';
 import { Center } from './center.entity';
 import type { CenterFilter, UpdateCenterInput } from './dto/center.inputs';
@@ -39,8 +40,10 @@ export const centerService = {
     filter: CenterFilter | null | undefined,
     first?: number | null,
     after?: string | null,
+    updatedSince?: Date | null,
   ): Promise<Connection<Center>> {
-    const page = pageRequest(first, after);
+    const feed = feedRequest(updatedSince, first, after);
+    const page = feed ? { limit: 0, afterId: null } : pageRequest(first, after);
     const qb = ctx.db.getRepository(Center).createQueryBuilder('c');
     if (filter?.kind) qb.andWhere('c.kind = :kind', { kind: filter.kind });
     const search = filter?.search?.trim();
@@ -58,6 +61,11 @@ export const centerService = {
             rid,
           },
         );
+    }
+    if (feed) {
+      const conn = await feedQueryBuilder(qb, 'c', feed);
+      for (const e of conn.edges) ctx.loaders.places.centerById.prime(e.node.id, e.node);
+      return conn;
     }
     const totalCount = await qb.clone().getCount();
     if (page.afterId !== null) qb.andWhere('c.id > :afterId', { afterId: page.afterId });

@@ -70,4 +70,17 @@ export const config = {
   shutdownGraceMs: int('SHUTDOWN_GRACE_MS', 10000),
   /** origins allowed to call /graphql from a browser: '*' or a comma-separated list */
   corsOrigins: process.env.CORS_ORIGINS ?? '*',
+  /** background workers (webhook delivery) in `pnpm start` / `pnpm --filter api start` */
+  workers: process.env.WORKERS !== 'false',
+  webhooks: {
+    pollMs: int('WEBHOOK_POLL_MS', 1000),
+    retryBaseMs: int('WEBHOOK_RETRY_BASE_MS', 30_000),
+    retryCapMs: int('WEBHOOK_RETRY_CAP_MS', 60 * 60 * 1000),
+    retryWindowMs: int('WEBHOOK_RETRY_WINDOW_MS', 24 * 60 * 60 * 1000),
+    timeoutMs: int('WEBHOOK_TIMEOUT_MS', 10_000),
+    leaseMs: int('WEBHOOK_LEASE_MS', 60_000),
+    /** deliver to loopback and private addresses (default outside production only) */
+    allowPrivateTargets:
+      (process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS ?? (isProduction ? 'false' : 'true')) === 'true',
+  },
 };

@@ -13,6 +13,7 @@ import {
 } from './modules/satisfaction/satisfaction.loaders';
 import { createServicesLoaders, type ServicesLoaders } from './modules/services/services.loaders';
 import { createSurveysLoaders, type SurveysLoaders } from './modules/surveys/surveys.loaders';
+import { createWebhooksLoaders, type WebhooksLoaders } from './modules/webhooks/webhook.loaders';
 
 export interface Loaders {
   places: PlacesLoaders;
@@ -24,6 +25,7 @@ export interface Loaders {
   satisfaction: SatisfactionLoaders;
   evaluations: EvaluationsLoaders;
   surveys: SurveysLoaders;
+  webhooks: WebhooksLoaders;
 }
 
 export interface Context {
@@ -48,6 +50,7 @@ export function createLoaders(db: DataSource): Loaders {
     satisfaction: createSatisfactionLoaders(db),
     evaluations: createEvaluationsLoaders(db),
     surveys: createSurveysLoaders(db),
+    webhooks: createWebhooksLoaders(db),
   };
 }
 

@@ -16,6 +16,7 @@ import { formatError } from './graphql/errors';
 import { jitGateway } from './graphql/jit-executor';
 import { createSchema } from './graphql/schema';
 import { logger } from './logger';
+import { startWorkers } from './workers';
 import { apiKeyWriteAudit } from './modules/integrators/api-write-audit';
 import { viewerFromRequest } from './modules/integrators/request-viewer';
 
@@ -29,7 +30,12 @@ export interface ApiServer {
   close: () => Promise<void>;
 }
 
-export async function createApiServer(db: DataSource): Promise<ApiServer> {
+export interface ApiServerOptions {
+  /** run the background workers (workers.ts) while the server is up: the production entry points do */
+  workers?: boolean;
+}
+
+export async function createApiServer(db: DataSource, options: ApiServerOptions = {}): Promise<ApiServer> {
   const schema = await createSchema();
   const app = express();
   app.disable('x-powered-by');
@@ -59,6 +65,7 @@ export async function createApiServer(db: DataSource): Promise<ApiServer> {
     includeStacktraceInErrorResponses: false,
   });
   await apollo.start();
+  const stopWorkers = options.workers ? startWorkers(db) : async () => undefined;
 
   const graphqlHandler = expressMiddleware(apollo, {
     context: async ({ req }) =>
@@ -102,6 +109,7 @@ export async function createApiServer(db: DataSource): Promise<ApiServer> {
         });
       }),
     close: async () => {
+      await stopWorkers();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((r) => httpServer.close(() => r()));
       logger.info('API stopped');

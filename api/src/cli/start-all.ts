@@ -13,7 +13,7 @@ run(async () => {
   const { db, shutdown, database } = await boot();
   await runMigrations(db);
   if (await seedIfEmpty(db)) logger.info('demo data seeded');
-  const api = await createApiServer(db);
+  const api = await createApiServer(db, { workers: config.workers });
   await api.listen(config.port);
   const spas: http.Server[] = [];
   spas.push((await serveSpa('web-admin', api.graphqlHandler, config.adminPort)).server);

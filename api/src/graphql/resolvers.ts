@@ -31,6 +31,7 @@ import { UserResolver } from '../modules/users/user.resolver';
 import { StaffAccountResolver } from '../modules/accounts/account.resolver';
 import { AuditLogResolver } from '../modules/audit-log/audit-log.resolver';
 import { ApiKeyResolver } from '../modules/integrators/api-key.resolver';
+import { WebhookDeliveryResolver, WebhookSubscriptionResolver } from '../modules/webhooks/webhook.resolver';
 
 export const resolvers = [
   RegionResolver,
@@ -60,4 +61,6 @@ export const resolvers = [
   StaffAccountResolver,
   AuditLogResolver,
   ApiKeyResolver,
+  WebhookSubscriptionResolver,
+  WebhookDeliveryResolver,
 ] as const;

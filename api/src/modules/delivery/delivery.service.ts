@@ -24,7 +24,9 @@ import {
 import { pageRequest, parseId, toConnection, type Connection } from '../../common/connection';
 import { hydrate } from '../../common/hydrate';
 import { feedList, feedRequest } from '../../common/change-feed';
+import type { EntityManager } from 'typeorm';
 import type { Context } from '../../context';
+import { emitEvent } from '../webhooks/outbox';
 import type { ServiceItem } from '../services/service-item.entity';
 import { offerableAt } from '../services/service-menu.service';
 import type { User } from '../users/user.entity';
@@ -112,6 +114,28 @@ async function whereFor(
   return { sql: parts.join(' AND '), params };
 }
 
+/** DELIVERY_ORDER_STATUS_CHANGED in the transaction of the change (never who ordered). */
+function emitOrderEvent(em: EntityManager, order: DeliveryOrder, from: DeliveryStatus | null) {
+  return emitEvent(em, {
+    type: 'DELIVERY_ORDER_STATUS_CHANGED',
+    recordType: 'delivery_order',
+    recordId: order.id,
+    districtId: order.districtId,
+    streetId: order.streetId,
+    centerId: order.centerId,
+    data: {
+      orderId: String(order.id),
+      serviceId: String(order.serviceId),
+      centerId: String(order.centerId),
+      from,
+      to: order.status,
+      scheduledFor: order.scheduledFor,
+      reason: order.reason,
+      rating: order.rating,
+    },
+  });
+}
+
 export const deliveryService = {
   /** 居民点单. A repeated order of the same item for the same center while one is still open returns
    * that open order: a double submit or a retry never makes two. */
@@ -160,6 +184,7 @@ export const deliveryService = {
         `INSERT INTO delivery_order_event (order_id, from_status, to_status, actor_id, reason) VALUES ($1, NULL, 'REQUESTED', $2, $3)`,
         [order.id, viewer.userId, note],
       );
+      await emitOrderEvent(em, order, null);
       return order;
     });
   },
@@ -266,7 +291,9 @@ export const deliveryService = {
           args.to === 'RATED' ? args.rating : null,
         ],
       );
-      return hydrate(repo, rows[0]);
+      const moved = hydrate(repo, rows[0]);
+      await emitOrderEvent(em, moved, order.status);
+      return moved;
     });
   },
 

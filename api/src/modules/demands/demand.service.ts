@@ -16,6 +16,7 @@ import { likePattern, pageRequest, parseId, toConnection, type Connection } from
 import { hydrate } from '../../common/hydrate';
 import { feedList, feedRequest } from '../../common/change-feed';
 import type { Context } from '../../context';
+import { emitEvent } from '../webhooks/outbox';
 import type { Region } from '../places/region.entity';
 import { assignHomeCommunity } from '../residents/resident-community';
 import { Demand } from './demand.entity';
@@ -118,7 +119,23 @@ export const demandService = {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
         [title, description, input.category, c.id, c.streetId, c.districtId, source, viewer.userId],
       );
-      return hydrate(em.getRepository(Demand), rows[0]);
+      const demand = hydrate(em.getRepository(Demand), rows[0]);
+      await emitEvent(em, {
+        type: 'DEMAND_CREATED',
+        recordType: 'demand',
+        recordId: demand.id,
+        districtId: demand.districtId,
+        streetId: demand.streetId,
+        data: {
+          demandId: String(demand.id),
+          title: demand.title,
+          category: demand.category,
+          communityId: String(demand.communityId),
+          source: demand.source,
+          status: demand.status,
+        },
+      });
+      return demand;
     });
   },
 
@@ -165,7 +182,17 @@ export const demandService = {
       );
       const key = secondKey(viewer.userId, demand.id);
       ctx.loaders.demands.seconded.clear(key).prime(key, true);
-      return hydrate(em.getRepository(Demand), rows[0]);
+      const after = hydrate(em.getRepository(Demand), rows[0]);
+      if (after.seconds !== demand.seconds)
+        await emitEvent(em, {
+          type: 'DEMAND_SECONDED',
+          recordType: 'demand',
+          recordId: after.id,
+          districtId: after.districtId,
+          streetId: after.streetId,
+          data: { demandId: String(after.id), seconds: after.seconds, status: after.status },
+        });
+      return after;
     });
   },
 

@@ -12,6 +12,7 @@ import { likePattern, pageRequest, parseId, toConnection, type Connection } from
 import { hydrate } from '../../common/hydrate';
 import { feedQueryBuilder, feedRequest } from '../../common/change-feed';
 import type { Context } from '../../context';
+import { emitEvent } from '../webhooks/outbox';
 import { Center } from './center.entity';
 import type { CenterFilter, UpdateCenterInput } from './dto/center.inputs';
 import type { CenterDistance, CoverageReport } from './dto/center.outputs';
@@ -233,6 +234,19 @@ export const centerService = {
             [cid, communityIds],
           );
       }
+      await emitEvent(em, {
+        type: 'CENTER_CHANGED',
+        recordType: 'center',
+        recordId: saved.id,
+        districtId: saved.districtId,
+        streetId: saved.streetId,
+        centerId: saved.id,
+        data: {
+          centerId: String(saved.id),
+          name: saved.name,
+          changed: Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined),
+        },
+      });
       return saved;
     });
   },

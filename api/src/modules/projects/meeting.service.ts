@@ -15,6 +15,7 @@ import { fileStorage } from '../../common/file-storage';
 import { hydrate } from '../../common/hydrate';
 import { checkUpload, storeUpload } from '../../common/upload';
 import type { Context } from '../../context';
+import { emitEvent } from '../webhooks/outbox';
 import type { PlanMeetingInput, RecordMeetingInput } from './dto/project.inputs';
 import { Meeting, MeetingAttachment, Project } from './project.entity';
 import { addProjectEvent, lockProjectForChange, moveProject, visibleProject } from './project.service';
@@ -116,6 +117,22 @@ export const meetingService = {
         kind: 'MEETING',
         meetingId: meeting.id,
         note: meeting.resolution,
+      });
+      await emitEvent(em, {
+        type: 'MEETING_RECORDED',
+        recordType: 'project',
+        recordId: project.id,
+        districtId: project.districtId,
+        streetId: project.streetId,
+        data: {
+          projectId: String(project.id),
+          meetingId: String(meeting.id),
+          kind: meeting.kind,
+          heldAt: meeting.heldAt,
+          outcome: meeting.outcome,
+          attendees: meeting.attendees,
+          resolution: meeting.resolution,
+        },
       });
       const opens = MEETING_OPENS_PHASE[input.kind];
       if (opens && opens.from === project.status) {

@@ -10,6 +10,7 @@ import { likePattern, pageRequest, parseId, toConnection, type Connection } from
 import { hydrate } from '../../common/hydrate';
 import { feedList, feedRequest } from '../../common/change-feed';
 import type { Context } from '../../context';
+import { emitEvent } from '../webhooks/outbox';
 import { syncDemandStatuses } from '../demands/demand-status';
 import { viewerHomeCommunityId } from '../demands/demand.service';
 import type { CreateProjectInput, ProjectFilter } from './dto/project.inputs';
@@ -102,6 +103,14 @@ export async function moveProject(
     );
   }
   await addProjectEvent(em, viewer, project.id, { kind: 'TRANSITION', from: project.status, to, note });
+  await emitEvent(em, {
+    type: 'PROJECT_MOVED',
+    recordType: 'project',
+    recordId: project.id,
+    districtId: project.districtId,
+    streetId: project.streetId,
+    data: { projectId: String(project.id), title: project.title, from: project.status, to, note },
+  });
   const demandIds: { demand_id: number }[] = await em.query(
     `SELECT demand_id FROM project_demand WHERE project_id = $1`,
     [project.id],

@@ -128,7 +128,7 @@ describe('webhooks', () => {
       }
       // per record: A's event was never sent after B's success, attempts logged and readable
       const log: any = await api.gql(
-        `query($id: ID!) { webhookSubscription(id: $id) { deliveries(first: 10) { totalCount edges { node { id status attempts recordId eventType lastStatusCode attemptLog { attempt statusCode durationMs } } } } } }`,
+        `query($id: ID!) { webhookSubscription(id: $id) { deliveries(first: 10) { totalCount edges { node { id eventId status attempts recordId eventType lastStatusCode attemptLog { attempt statusCode durationMs } } } } } }`,
         { id: subscription.id },
         tokens.putuo_admin,
       );
@@ -149,7 +149,8 @@ describe('webhooks', () => {
       expect(replay.data.replayWebhookDelivery).toMatchObject({ status: 'PENDING', replayOf: first.id });
       await until(async () => receiver.received.filter((r) => r.answered === 200).length >= 3);
       const again = JSON.parse(receiver.received[receiver.received.length - 1].body);
-      expect(again.id).toBe(ok[0].id);
+      expect(again.id).toBe(first.eventId);
+      expect(again.data.demandId).toBe(a);
 
       // a test event
       const test: any = await api.gql(

@@ -37,6 +37,12 @@ export interface Context {
   ip: string;
   /** the caller's user agent, for the audit log */
   userAgent?: string;
+  /** the document is one of the SPAs' persisted documents */
+  trustedDocument?: boolean;
+  /** a cost budget of the caller's own (an integrator key's), instead of the default ones */
+  costBudget?: number;
+  /** the operation's cost, once computed (graphql/limits.ts) */
+  queryCost?: number;
 }
 
 export function createLoaders(db: DataSource): Loaders {

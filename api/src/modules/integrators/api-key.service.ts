@@ -17,7 +17,7 @@ import type { ApiKey, IssueApiKeyInput, IssuedApiKey } from './api-key.types';
 
 export const KEY_PREFIX = 'lck_';
 export const DEFAULT_RATE_LIMIT = 120;
-export const DEFAULT_COST_BUDGET = 200_000;
+export const DEFAULT_COST_BUDGET = 2_000_000;
 const RATE_LIMIT_MAX = 100_000;
 const COST_BUDGET_MAX = 100_000_000;
 
@@ -91,9 +91,14 @@ export const apiKeyService = {
     };
   },
 
-  /** Counts one request of `cost` points against the key's minute window (atomic: one statement)
-   * and says whether a limit is exceeded. Also notes the key's last use (at most every 10 s). */
-  async consume(db: Pick<DataSource, 'query'>, viewer: Viewer, cost: number): Promise<KeyUsage> {
+  /** Counts requests and query-cost points against the key's minute window (atomic: one
+   * statement) and says whether a limit is exceeded. Also notes the key's last use (at most every
+   * 10 s). A request is counted when it arrives, its cost once the operation is known. */
+  async consume(
+    db: Pick<DataSource, 'query'>,
+    viewer: Viewer,
+    use: { requests: number; cost: number },
+  ): Promise<KeyUsage> {
     const grant = viewer.apiKey;
     if (!grant) return { retryAfterSeconds: 0, limited: null };
     const [row]: { requests: number; cost: number; reset_in: number }[] = await db.query(
@@ -102,12 +107,12 @@ export const apiKeyService = {
          WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '10 seconds')
        )
        INSERT INTO api_key_usage (key_id, window_start, requests, cost)
-       VALUES ($1, date_trunc('minute', now()), 1, $2)
+       VALUES ($1, date_trunc('minute', now()), $3, $2)
        ON CONFLICT (key_id, window_start)
-       DO UPDATE SET requests = api_key_usage.requests + 1, cost = api_key_usage.cost + $2
+       DO UPDATE SET requests = api_key_usage.requests + $3, cost = api_key_usage.cost + $2
        RETURNING requests, cost,
                  extract(epoch FROM (window_start + interval '1 minute' - now()))::float8 AS reset_in`,
-      [grant.id, Math.max(0, Math.round(cost))],
+      [grant.id, Math.max(0, Math.round(use.cost)), use.requests],
     );
     if (Math.random() < 0.01) {
       await db.query(`DELETE FROM api_key_usage WHERE window_start < now() - interval '1 hour'`);

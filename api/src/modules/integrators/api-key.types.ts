@@ -65,7 +65,10 @@ export class IssueApiKeyInput {
   @Field(() => Int, { nullable: true, description: 'requests per minute (default 120)' })
   rateLimitPerMinute?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'query-cost points per minute (default 200000)' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'query-cost points per minute (default 2000000; one operation at most the signed-in budget)',
+  })
   costBudgetPerMinute?: number | null;
 }
 

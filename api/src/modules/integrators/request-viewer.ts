@@ -7,7 +7,7 @@ import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Viewer } from '../../auth/viewer';
 import { viewerFromToken } from '../users/user.service';
-import { apiKeyService, keyRateLimited } from './api-key.service';
+import { apiKeyService, keyRateLimited, type KeyUsage } from './api-key.service';
 
 /** The credential a request carries. */
 export function credentialOf(
@@ -34,11 +34,19 @@ export function requestRefusal(
   });
 }
 
-/** The Viewer of a request, or null for anonymous callers. `cost` is counted against a key's budget. */
+/** RATE_LIMITED with retryAfterSeconds, as HTTP 429 with Retry-After. */
+export function rateLimitedRefusal(usage: KeyUsage): GraphQLError {
+  const e = keyRateLimited(usage);
+  return requestRefusal('RATE_LIMITED', e.message, { retryAfterSeconds: usage.retryAfterSeconds }, 429, [
+    ['retry-after', String(usage.retryAfterSeconds)],
+  ]);
+}
+
+/** The Viewer of a request, or null for anonymous callers. A key's request is counted against its
+ * rate limit here; its query cost once known (api-key-plugin.ts). */
 export async function viewerFromRequest(
   db: DataSource,
   headers: IncomingHttpHeaders,
-  cost = 1,
 ): Promise<Viewer | null> {
   const credential = credentialOf(headers);
   if (!credential) return null;
@@ -49,12 +57,7 @@ export async function viewerFromRequest(
       'UNAUTHENTICATED',
       '接口密钥无效、已吊销或已过期 / the API key is unknown, revoked or expired',
     );
-  const usage = await apiKeyService.consume(db, viewer, cost);
-  if (usage.limited) {
-    const e = keyRateLimited(usage);
-    throw requestRefusal('RATE_LIMITED', e.message, { retryAfterSeconds: usage.retryAfterSeconds }, 429, [
-      ['retry-after', String(usage.retryAfterSeconds)],
-    ]);
-  }
+  const usage = await apiKeyService.consume(db, viewer, { requests: 1, cost: 0 });
+  if (usage.limited) throw rateLimitedRefusal(usage);
   return viewer;
 }

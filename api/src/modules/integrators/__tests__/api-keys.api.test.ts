@@ -159,6 +159,36 @@ describe('API keys', () => {
     expect(requests).toBe(4);
   });
 
+  it('counts each operation’s query cost against the key’s budget per minute', async () => {
+    const putuo = String(await api.regionId('普陀区', 'DISTRICT'));
+    const { secret, key } = await issue({
+      name: '成本测试',
+      regionId: putuo,
+      permissions: ['READ_DIRECTORY'],
+      costBudgetPerMinute: 400,
+    });
+    const [{ s }] = await api.db.query(`SELECT extract(second FROM now())::float8 AS s`);
+    if (s > 50) await new Promise((r) => setTimeout(r, (61 - s) * 1000));
+    // one operation above the whole minute's budget is too complex, not rate limited
+    const big = await withKey(
+      secret,
+      `{ centers(first: 100) { edges { node { id name offerings { id service { name } } } } } }`,
+    );
+    expect(big.body.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+    const q = `{ centers(first: 10) { edges { node { id name } } } }`;
+    const first = await withKey(secret, q);
+    expect(first.body.errors).toBeUndefined();
+    const [{ cost }] = await api.db.query(`SELECT cost FROM api_key_usage WHERE key_id = $1`, [key.id]);
+    expect(cost).toBeGreaterThan(0);
+    const fits = Math.floor(400 / cost);
+    const answers = [];
+    for (let i = 1; i <= fits; i++) answers.push(await withKey(secret, q));
+    const refused = answers.find((a) => a.body.errors);
+    expect(refused?.status).toBe(429);
+    expect(refused?.body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(refused?.body.errors[0].extensions.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+  });
+
   it('refuses a revoked, an expired, an unknown and a malformed key; only the district admin issues and revokes', async () => {
     const putuo = await api.regionId('普陀区', 'DISTRICT');
     const { secret, key } = await issue({

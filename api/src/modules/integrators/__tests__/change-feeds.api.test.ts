@@ -118,19 +118,26 @@ describe('change feeds', () => {
     await api.gql(`mutation($id: ID!) { removeOffering(id: $id) }`, { id: offeringId }, token);
     await api.gql(`mutation($id: ID!) { retireServiceItem(id: $id) { id } }`, { id: itemId }, token);
 
-    const items = await drain(
+    // (a transaction open elsewhere on the database may hold the feed back a moment: poll)
+    const poll = async (query: string, field: string, id: string) => {
+      for (let i = 0; i < 100; i++) {
+        const found = (await drain(query, field, { s: since })).nodes.find((n) => n.id === id);
+        if (found) return found as any;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`${field} ${id} never appeared`);
+    };
+    const item = await poll(
       `query($s: DateTime, $after: String) { services(updatedSince: $s, first: 20, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id updatedAt retiredAt } } } }`,
       'services',
-      { s: since },
+      itemId,
     );
-    const item = items.nodes.find((n) => n.id === itemId) as any;
     expect(item.retiredAt).not.toBeNull();
-    const offerings = await drain(
+    const gone = await poll(
       `query($s: DateTime, $after: String) { serviceOfferings(updatedSince: $s, first: 20, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id updatedAt withdrawnAt service { id } } } } }`,
       'serviceOfferings',
-      { s: since },
+      offeringId,
     );
-    const gone = offerings.nodes.find((n) => n.id === offeringId) as any;
     expect(gone.withdrawnAt).not.toBeNull();
     expect(gone.service.id).toBe(itemId);
     // the plain list no longer has it

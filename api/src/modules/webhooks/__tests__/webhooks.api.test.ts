@@ -87,58 +87,40 @@ describe('webhooks', () => {
         },
         tokens.taopu_admin,
       );
-      await until(async () => receiver.received.filter((r) => r.answered === 200).length >= 2);
-      const ok = receiver.received.filter((r) => r.answered === 200).map((r) => JSON.parse(r.body));
-      // two records, so no order between them (the next test pins the order within one record)
-      expect(ok.map((e) => e.data.demandId).sort()).toEqual([a, b].sort());
+      // (other tests may raise demands in the street meanwhile: look at A and B only)
+      const okOf = (id: string) =>
+        receiver.received.filter((r) => r.answered === 200 && JSON.parse(r.body).data.demandId === id);
+      await until(async () => okOf(a).length >= 1 && okOf(b).length >= 1);
+      const ok = [...okOf(a), ...okOf(b)].map((r) => JSON.parse(r.body));
       expect(ok.every((e) => e.type === 'DEMAND_CREATED')).toBe(true);
       // three failures first (500), every request signed over timestamp and body
       expect(receiver.received.slice(0, 3).every((r) => r.answered === 500)).toBe(true);
       for (const r of receiver.received) {
-        expect(
-          verifyWebhook(
-            secret,
-            {
-              signature: r.headers['x-lc-signature'] as string,
-              timestamp: r.headers['x-lc-timestamp'] as string,
-            },
-            r.body,
-          ),
-        ).toBe(true);
-        expect(
-          verifyWebhook(
-            'whsec_wrong',
-            {
-              signature: r.headers['x-lc-signature'] as string,
-              timestamp: r.headers['x-lc-timestamp'] as string,
-            },
-            r.body,
-          ),
-        ).toBe(false);
-        expect(
-          verifyWebhook(
-            secret,
-            {
-              signature: r.headers['x-lc-signature'] as string,
-              timestamp: r.headers['x-lc-timestamp'] as string,
-            },
-            r.body.replace('推送', '篡改'),
-          ),
-        ).toBe(false);
+        const sig = {
+          signature: r.headers['x-lc-signature'] as string,
+          timestamp: r.headers['x-lc-timestamp'] as string,
+        };
+        expect(verifyWebhook(secret, sig, r.body)).toBe(true);
+        expect(verifyWebhook('whsec_wrong', sig, r.body)).toBe(false);
+        expect(verifyWebhook(secret, sig, r.body.replace('推送', '篡改'))).toBe(false);
       }
-      // per record: A's event was never sent after B's success, attempts logged and readable
+      // every attempt is logged and readable
       const log: any = await api.gql(
-        `query($id: ID!) { webhookSubscription(id: $id) { deliveries(first: 10) { totalCount edges { node { id eventId status attempts recordId eventType lastStatusCode attemptLog { attempt statusCode durationMs } } } } } }`,
+        `query($id: ID!) { webhookSubscription(id: $id) { deliveries(first: 50) { totalCount edges { node { id eventId status attempts recordId eventType lastStatusCode attemptLog { attempt statusCode durationMs } } } } } }`,
         { id: subscription.id },
         tokens.putuo_admin,
       );
-      const deliveries = log.data.webhookSubscription.deliveries.edges.map((e: any) => e.node);
+      const all = log.data.webhookSubscription.deliveries.edges.map((e: any) => e.node);
+      const deliveries = all.filter((d: any) => d.recordId === a || d.recordId === b);
       expect(deliveries).toHaveLength(2);
       const first = deliveries.find((d: any) => d.recordId === a);
       expect(first.status).toBe('DELIVERED');
-      const codes = deliveries.flatMap((d: any) => d.attemptLog.map((x: any) => x.statusCode));
-      expect(codes.filter((c: number) => c === 500)).toHaveLength(3);
-      expect(deliveries.reduce((n: number, d: any) => n + d.attempts, 0)).toBe(5);
+      for (const d of deliveries) {
+        expect(d.attemptLog).toHaveLength(d.attempts);
+        expect(d.attemptLog[d.attemptLog.length - 1].statusCode).toBe(200);
+      }
+      const logged = all.flatMap((d: any) => d.attemptLog.map((x: any) => x.statusCode));
+      expect(logged.filter((c: number) => c === 500)).toHaveLength(3);
 
       // replay: the same event again, a new delivery
       const replay: any = await api.gql(
@@ -147,10 +129,9 @@ describe('webhooks', () => {
         tokens.putuo_admin,
       );
       expect(replay.data.replayWebhookDelivery).toMatchObject({ status: 'PENDING', replayOf: first.id });
-      await until(async () => receiver.received.filter((r) => r.answered === 200).length >= 3);
-      const again = JSON.parse(receiver.received[receiver.received.length - 1].body);
+      await until(async () => okOf(a).length >= 2);
+      const again = JSON.parse(okOf(a)[1].body);
       expect(again.id).toBe(first.eventId);
-      expect(again.data.demandId).toBe(a);
 
       // a test event
       const test: any = await api.gql(
@@ -197,20 +178,23 @@ describe('webhooks', () => {
       );
       expect(r.errors).toBeUndefined();
     }
+    const mine = (r: { body: string }) => JSON.parse(r.body).data.centerId === String(center.id);
     // two workers at once, as two API processes would run them
     const stops = [startWebhookWorker(api.db, FAST), startWebhookWorker(api.db, FAST)];
     try {
-      await until(async () => receiver.received.filter((r) => r.answered === 200).length >= 3);
+      await until(async () => receiver.received.filter((r) => r.answered === 200 && mine(r)).length >= 3);
     } finally {
       await Promise.all(stops.map((s) => s()));
       await receiver.close();
     }
-    const ok = receiver.received.filter((r) => r.answered === 200).map((r) => JSON.parse(r.body));
+    // (other tests may change other centers of the district meanwhile: this center's events only)
+    const ok = receiver.received.filter((r) => r.answered === 200 && mine(r)).map((r) => JSON.parse(r.body));
     expect(ok.map((e) => Number(e.id))).toEqual([...ok.map((e) => Number(e.id))].sort((x, y) => x - y));
     // every request of the record came in event order: a later event was never sent before an earlier one succeeded
-    const sent = receiver.received.map((r) => Number(JSON.parse(r.body).id));
+    const sent = receiver.received.filter(mine).map((r) => Number(JSON.parse(r.body).id));
     for (let i = 1; i < sent.length; i++) expect(sent[i]).toBeGreaterThanOrEqual(sent[i - 1]);
     expect(receiver.received.slice(0, 3).every((r) => r.answered === 500)).toBe(true);
+    expect(ok.map((e) => e.data.changed)).toEqual([['openingHours'], ['openingHours'], ['openingHours']]);
     // no event was delivered twice
     expect(new Set(ok.map((e) => e.id)).size).toBe(ok.length);
     const [{ n }] = await api.db.query(

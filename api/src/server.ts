@@ -22,6 +22,7 @@ import { limitsPlugin, tooComplex, tooDeep } from './graphql/limits';
 import { createSchema } from './graphql/schema';
 import { logger } from './logger';
 import { startWorkers } from './workers';
+import { hsdsRouter } from './modules/hsds/hsds.router';
 import { apiKeyPlugin } from './modules/integrators/api-key-plugin';
 import { viewerFromRequest } from './modules/integrators/request-viewer';
 
@@ -164,6 +165,8 @@ export async function createApiServer(db: DataSource, options: ApiServerOptions 
           .split(',')
           .map((o) => o.trim())
           .filter(Boolean);
+  // the directory as Open Referral HSDS 3 (modules/hsds)
+  app.use('/hsds', cors({ origin: origins, maxAge: 600 }), hsdsRouter(db));
   app.use('/graphql', cors({ origin: origins, maxAge: 600 }), capResponse, uploads, json, graphqlHandler);
 
   return {

@@ -14,6 +14,7 @@ import {
 import { createServicesLoaders, type ServicesLoaders } from './modules/services/services.loaders';
 import { createSurveysLoaders, type SurveysLoaders } from './modules/surveys/surveys.loaders';
 import { createWebhooksLoaders, type WebhooksLoaders } from './modules/webhooks/webhook.loaders';
+import { createTeamsLoaders, type TeamsLoaders } from './modules/teams/team.loaders';
 
 export interface Loaders {
   places: PlacesLoaders;
@@ -26,6 +27,7 @@ export interface Loaders {
   evaluations: EvaluationsLoaders;
   surveys: SurveysLoaders;
   webhooks: WebhooksLoaders;
+  teams: TeamsLoaders;
 }
 
 export interface Context {
@@ -57,6 +59,7 @@ export function createLoaders(db: DataSource): Loaders {
     evaluations: createEvaluationsLoaders(db),
     surveys: createSurveysLoaders(db),
     webhooks: createWebhooksLoaders(db),
+    teams: createTeamsLoaders(db),
   };
 }
 

@@ -31,6 +31,12 @@ import { UserResolver } from '../modules/users/user.resolver';
 import { StaffAccountResolver } from '../modules/accounts/account.resolver';
 import { AuditLogResolver } from '../modules/audit-log/audit-log.resolver';
 import { ApiKeyResolver } from '../modules/integrators/api-key.resolver';
+import {
+  CenterTeamResolver,
+  DutyPairResolver,
+  RotaEntryResolver,
+  TeamMemberResolver,
+} from '../modules/teams/team.resolver';
 import { WebhookDeliveryResolver, WebhookSubscriptionResolver } from '../modules/webhooks/webhook.resolver';
 
 export const resolvers = [
@@ -63,4 +69,8 @@ export const resolvers = [
   ApiKeyResolver,
   WebhookSubscriptionResolver,
   WebhookDeliveryResolver,
+  CenterTeamResolver,
+  DutyPairResolver,
+  RotaEntryResolver,
+  TeamMemberResolver,
 ] as const;

@@ -223,6 +223,7 @@ export const centerService = {
 
       if (input.address !== undefined && input.address !== null) center.address = input.address.trim();
       if (input.openingHours !== undefined) center.openingHours = input.openingHours?.trim() || null;
+      if (input.phone !== undefined) center.phone = input.phone?.trim() || null;
       if (input.facilities) center.facilities = [...new Set(input.facilities)];
       if (input.zones) center.zones = [...new Set(input.zones)];
       const saved = await em.getRepository(Center).save(center);

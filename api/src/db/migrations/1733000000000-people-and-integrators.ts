@@ -104,7 +104,11 @@ export class PeopleAndIntegrators1733000000000 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION lc_touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        NEW.updated_at := now();
+        -- an explicit new value is kept (demo data writes history); otherwise the writing
+        -- transaction's start, which the change feeds' horizon relies on
+        IF NEW.updated_at IS NOT DISTINCT FROM OLD.updated_at THEN
+          NEW.updated_at := now();
+        END IF;
         RETURN NEW;
       END $$`);
     for (const t of ['center', 'service_item', 'service_offering', 'demand', 'project', 'delivery_order']) {

@@ -14,6 +14,7 @@ import { DIMENSIONS, type Dimension, type TrainingTrack } from '@lc/domain';
 import { PUTUO } from './data/districts';
 import { rebuildDerivedRollups } from '../../modules/satisfaction/rollups';
 import { Rng } from './data/prng';
+import { writePeopleDemo } from './people';
 
 async function insertJson<T extends object>(
   em: EntityManager,
@@ -271,6 +272,7 @@ export async function writeSeed(db: DataSource, data: SeedData): Promise<void> {
     if (residents.length) await writeDeliveryOrders(em, data, centerId, serviceId);
     if (data.planning) await writePlanning(em, data);
     if (!config.isProduction) await writeSatisfactionDemo(em);
+    if (!config.isProduction) await writePeopleDemo(em);
   });
   logger.info(
     {

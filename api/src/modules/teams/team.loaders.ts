@@ -47,7 +47,11 @@ export const ENTRY_SELECT = `SELECT e.*, to_char(e.day, 'YYYY-MM-DD') AS day_tex
 /** Today in Shanghai (YYYY-MM-DD) and the shift of this hour. */
 export function shanghaiNow(now = new Date()): { day: string; shift: DutyShift } {
   const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
-  const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', hourCycle: 'h23' }).format(now));
+  const hour = Number(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', hourCycle: 'h23' }).format(
+      now,
+    ),
+  );
   return { day, shift: shiftAt(hour) };
 }
 
@@ -55,17 +59,30 @@ export function createTeamsLoaders(db: DataSource) {
   return {
     membersByCenter: manyLoader<number, TeamMember>(
       async (ids) =>
-        ((await db.query(`SELECT * FROM team_member WHERE center_id = ANY($1::int[]) ORDER BY id`, [ids])) as Record<string, unknown>[]).map(toMember),
+        (
+          (await db.query(`SELECT * FROM team_member WHERE center_id = ANY($1::int[]) ORDER BY id`, [
+            ids,
+          ])) as Record<string, unknown>[]
+        ).map(toMember),
       (m) => m.centerId,
     ),
     memberById: oneLoader<number, TeamMember>(
       async (ids) =>
-        ((await db.query(`SELECT * FROM team_member WHERE id = ANY($1::int[])`, [ids])) as Record<string, unknown>[]).map(toMember),
+        (
+          (await db.query(`SELECT * FROM team_member WHERE id = ANY($1::int[])`, [ids])) as Record<
+            string,
+            unknown
+          >[]
+        ).map(toMember),
       (m) => m.id,
     ),
     pairsByCenter: manyLoader<number, DutyPair>(
       async (ids) =>
-        ((await db.query(`SELECT * FROM duty_pair WHERE center_id = ANY($1::int[]) ORDER BY id`, [ids])) as Record<string, unknown>[]).map(toPair),
+        (
+          (await db.query(`SELECT * FROM duty_pair WHERE center_id = ANY($1::int[]) ORDER BY id`, [
+            ids,
+          ])) as Record<string, unknown>[]
+        ).map(toPair),
       (p) => p.centerId,
     ),
     /** who is on duty at each center today, every shift, in shift order (A, or B when A is absent) */

@@ -2,14 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } fro
 import type { Context } from '../../context';
 import { Center } from '../places/center.entity';
 import { teamService } from './team.service';
-import {
-  DutyPair,
-  DutyPerson,
-  RotaEntry,
-  RotaEntryInput,
-  TeamMember,
-  TeamMemberInput,
-} from './team.types';
+import { DutyPair, DutyPerson, RotaEntry, RotaEntryInput, TeamMember, TeamMemberInput } from './team.types';
 
 /** The team fields of Center live with the teams module. */
 @Resolver(() => Center)
@@ -29,13 +22,23 @@ export class CenterTeamResolver {
     return teamService.members(ctx, center);
   }
 
-  @FieldResolver(() => [DutyPair], { nullable: true, description: 'AB角: the duties with their A and B; null for others' })
+  @FieldResolver(() => [DutyPair], {
+    nullable: true,
+    description: 'AB角: the duties with their A and B; null for others',
+  })
   dutyPairs(@Ctx() ctx: Context, @Root() center: Center): Promise<DutyPair[] | null> {
     return teamService.pairs(ctx, center);
   }
 
-  @FieldResolver(() => [RotaEntry], { nullable: true, description: 'the rota of the week of weekStart (YYYY-MM-DD); null for others' })
-  rota(@Ctx() ctx: Context, @Root() center: Center, @Arg('weekStart', () => String) weekStart: string): Promise<RotaEntry[] | null> {
+  @FieldResolver(() => [RotaEntry], {
+    nullable: true,
+    description: 'the rota of the week of weekStart (YYYY-MM-DD); null for others',
+  })
+  rota(
+    @Ctx() ctx: Context,
+    @Root() center: Center,
+    @Arg('weekStart', () => String) weekStart: string,
+  ): Promise<RotaEntry[] | null> {
     return teamService.rota(ctx, center, weekStart);
   }
 }
@@ -74,7 +77,9 @@ export class RotaEntryResolver {
 @Resolver(() => TeamMember)
 export class TeamMemberResolver {
   @Authorized()
-  @Mutation(() => TeamMember, { description: 'adds an account or a named person (e.g. a volunteer) to a center’s team' })
+  @Mutation(() => TeamMember, {
+    description: 'adds an account or a named person (e.g. a volunteer) to a center’s team',
+  })
   addTeamMember(
     @Ctx() ctx: Context,
     @Arg('centerId', () => ID) centerId: string,
@@ -107,9 +112,13 @@ export class TeamMemberResolver {
 
   @Authorized()
   @Mutation(() => RotaEntry, {
-    description: 'puts a duty on the rota for a day and shift; CONFLICT when its A or B is on another center’s rota then',
+    description:
+      'puts a duty on the rota for a day and shift; CONFLICT when its A or B is on another center’s rota then',
   })
-  setRotaEntry(@Ctx() ctx: Context, @Arg('input', () => RotaEntryInput) input: RotaEntryInput): Promise<RotaEntry> {
+  setRotaEntry(
+    @Ctx() ctx: Context,
+    @Arg('input', () => RotaEntryInput) input: RotaEntryInput,
+  ): Promise<RotaEntry> {
     return teamService.setEntry(ctx, input);
   }
 
@@ -120,7 +129,9 @@ export class TeamMemberResolver {
   }
 
   @Authorized()
-  @Mutation(() => RotaEntry, { description: 'marks the A of a rota entry absent (B is on duty), or present again' })
+  @Mutation(() => RotaEntry, {
+    description: 'marks the A of a rota entry absent (B is on duty), or present again',
+  })
   setRotaAbsence(
     @Ctx() ctx: Context,
     @Arg('id', () => ID) id: string,

@@ -3,7 +3,14 @@
 // The same person cannot be on the rota of two centers in one shift: persons are known by their
 // account, else their phone (keyed hash), else the member row; an advisory lock per person and
 // shift makes the check safe against concurrent requests and API processes.
-import { DISPLAY_NAME_MAX_LENGTH, DUTY_SHIFT_LABELS, ISO_DATE, maskPhone, normalizePhone, type DutyShift } from '@lc/domain';
+import {
+  DISPLAY_NAME_MAX_LENGTH,
+  DUTY_SHIFT_LABELS,
+  ISO_DATE,
+  maskPhone,
+  normalizePhone,
+  type DutyShift,
+} from '@lc/domain';
 import type { EntityManager } from 'typeorm';
 import { canManageTeam, requireViewer } from '../../auth/policy';
 import { encryptPersonal, keyedHash } from '../../auth/phone-crypto';
@@ -22,13 +29,21 @@ async function managedCenter(ctx: Context, centerId: string | number): Promise<C
   const cid = parseId(String(centerId));
   const center = cid === null ? null : await ctx.loaders.places.centerById.load(cid);
   if (!center) throw notFound('center');
-  if (!canManageTeam(viewer, center)) throw forbidden('运营专班由中心、街镇和区管理 / the team is kept by the center, its street and district');
+  if (!canManageTeam(viewer, center))
+    throw forbidden('运营专班由中心、街镇和区管理 / the team is kept by the center, its street and district');
   return center;
 }
 
-async function memberOf(em: EntityManager, id: string | number, centerId: number, field: string, errors: FieldErrors) {
+async function memberOf(
+  em: EntityManager,
+  id: string | number,
+  centerId: number,
+  field: string,
+  errors: FieldErrors,
+) {
   const mid = parseId(String(id));
-  const rows: Record<string, unknown>[] = mid === null ? [] : await em.query(`SELECT * FROM team_member WHERE id = $1`, [mid]);
+  const rows: Record<string, unknown>[] =
+    mid === null ? [] : await em.query(`SELECT * FROM team_member WHERE id = $1`, [mid]);
   const m = rows[0] ? toMember(rows[0]) : null;
   if (!m || m.centerId !== centerId || !m.active) {
     errors.add(field, '不是本中心运营专班的在岗成员 / not an active member of this center’s team');
@@ -48,7 +63,13 @@ async function personKey(em: EntityManager, memberId: number): Promise<string> {
   return `m:${memberId}`;
 }
 
-const audit = (ctx: Context, em: EntityManager, center: Center, action: 'TEAM_CHANGED' | 'ROTA_CHANGED', detail: Record<string, unknown>) =>
+const audit = (
+  ctx: Context,
+  em: EntityManager,
+  center: Center,
+  action: 'TEAM_CHANGED' | 'ROTA_CHANGED',
+  detail: Record<string, unknown>,
+) =>
   recordAudit(em, ctx, {
     action,
     targetType: 'CENTER',
@@ -63,11 +84,17 @@ const audit = (ctx: Context, em: EntityManager, center: Center, action: 'TEAM_CH
 export function weekOf(day: string): string[] {
   const d = new Date(`${day}T00:00:00Z`);
   const monday = new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * 86400000);
-  return Array.from({ length: 7 }, (_, i) => new Date(monday.getTime() + i * 86400000).toISOString().slice(0, 10));
+  return Array.from({ length: 7 }, (_, i) =>
+    new Date(monday.getTime() + i * 86400000).toISOString().slice(0, 10),
+  );
 }
 
 function checkDay(day: string, field: string, errors: FieldErrors): void {
-  errors.check(ISO_DATE.test(day) && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)), field, '日期格式为 YYYY-MM-DD / the day is YYYY-MM-DD');
+  errors.check(
+    ISO_DATE.test(day) && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)),
+    field,
+    '日期格式为 YYYY-MM-DD / the day is YYYY-MM-DD',
+  );
 }
 
 export const teamService = {
@@ -112,15 +139,21 @@ export const teamService = {
                WHERE u.id = $1 AND u.active AND u.role IN ('STREET_ADMIN','CENTER_STAFF','EVALUATOR','DISTRICT_ADMIN')`,
               [uid],
             );
-      if (!rows[0] || rows[0].district_id !== center.districtId) errors.add('input.userId', '未知的本区账号 / unknown account of the district');
+      if (!rows[0] || rows[0].district_id !== center.districtId)
+        errors.add('input.userId', '未知的本区账号 / unknown account of the district');
       else {
         userId = rows[0].id;
         name ||= rows[0].display_name;
       }
     }
-    errors.check(name.length > 0 && name.length <= DISPLAY_NAME_MAX_LENGTH, 'input.name', '请填写姓名 / the name is required');
+    errors.check(
+      name.length > 0 && name.length <= DISPLAY_NAME_MAX_LENGTH,
+      'input.name',
+      '请填写姓名 / the name is required',
+    );
     const phone = input.phone ? normalizePhone(input.phone) : null;
-    if (input.phone && !phone) errors.add('input.phone', '请输入11位手机号码 / enter an 11-digit mobile number');
+    if (input.phone && !phone)
+      errors.add('input.phone', '请输入11位手机号码 / enter an 11-digit mobile number');
     errors.throwIfAny();
     return ctx.db.transaction(async (em) => {
       let rows: Record<string, unknown>[];
@@ -144,7 +177,9 @@ export const teamService = {
         throw e;
       }
       const member = toMember(rows[0]);
-      await audit(ctx, em, center, 'TEAM_CHANGED', { added: { id: member.id, name: member.name, teamRole: member.teamRole } });
+      await audit(ctx, em, center, 'TEAM_CHANGED', {
+        added: { id: member.id, name: member.name, teamRole: member.teamRole },
+      });
       return member;
     });
   },
@@ -156,9 +191,16 @@ export const teamService = {
     const center = await managedCenter(ctx, found.centerId);
     const errors = new FieldErrors();
     const name = input.name == null ? null : input.name.trim();
-    if (name !== null) errors.check(name.length > 0 && name.length <= DISPLAY_NAME_MAX_LENGTH, 'input.name', '请填写姓名 / the name is required');
-    const phone = input.phone == null ? undefined : input.phone.trim() === '' ? null : normalizePhone(input.phone);
-    if (input.phone && input.phone.trim() !== '' && !phone) errors.add('input.phone', '请输入11位手机号码 / enter an 11-digit mobile number');
+    if (name !== null)
+      errors.check(
+        name.length > 0 && name.length <= DISPLAY_NAME_MAX_LENGTH,
+        'input.name',
+        '请填写姓名 / the name is required',
+      );
+    const phone =
+      input.phone == null ? undefined : input.phone.trim() === '' ? null : normalizePhone(input.phone);
+    if (input.phone && input.phone.trim() !== '' && !phone)
+      errors.add('input.phone', '请输入11位手机号码 / enter an 11-digit mobile number');
     errors.throwIfAny();
     return ctx.db.transaction(async (em) => {
       const sets = ['updated_at = now()'];
@@ -182,7 +224,12 @@ export const teamService = {
       const after = toMember(row);
       await audit(ctx, em, center, 'TEAM_CHANGED', {
         member: after.id,
-        before: { name: found.name, teamRole: found.teamRole, active: found.active, phone: found.phoneMasked },
+        before: {
+          name: found.name,
+          teamRole: found.teamRole,
+          active: found.active,
+          phone: found.phoneMasked,
+        },
         after: { name: after.name, teamRole: after.teamRole, active: after.active, phone: after.phoneMasked },
       });
       return after;
@@ -190,15 +237,26 @@ export const teamService = {
   },
 
   /** Sets the A and B of a duty (creating the duty when new). */
-  async setPair(ctx: Context, centerId: string, duty: string, aMemberId: string, bMemberId: string): Promise<DutyPair> {
+  async setPair(
+    ctx: Context,
+    centerId: string,
+    duty: string,
+    aMemberId: string,
+    bMemberId: string,
+  ): Promise<DutyPair> {
     const center = await managedCenter(ctx, centerId);
     const name = duty.trim();
     return ctx.db.transaction(async (em) => {
       const errors = new FieldErrors();
-      errors.check(name.length > 0 && name.length <= DUTY_MAX_LENGTH, 'duty', `请填写岗位名称（${DUTY_MAX_LENGTH}字以内） / name the duty`);
+      errors.check(
+        name.length > 0 && name.length <= DUTY_MAX_LENGTH,
+        'duty',
+        `请填写岗位名称（${DUTY_MAX_LENGTH}字以内） / name the duty`,
+      );
       const a = await memberOf(em, aMemberId, center.id, 'aMemberId', errors);
       const b = await memberOf(em, bMemberId, center.id, 'bMemberId', errors);
-      if (a && b && a.id === b.id) errors.add('bMemberId', 'A角和B角不能是同一人 / A and B must be two people');
+      if (a && b && a.id === b.id)
+        errors.add('bMemberId', 'A角和B角不能是同一人 / A and B must be two people');
       errors.throwIfAny();
       const [row]: Record<string, unknown>[] = await em.query(
         `INSERT INTO duty_pair (center_id, duty, a_member_id, b_member_id) VALUES ($1, $2, $3, $4)
@@ -220,14 +278,18 @@ export const teamService = {
     const pid = parseId(input.pairId);
     errors.throwIfAny();
     return ctx.db.transaction(async (em) => {
-      const pairs: Record<string, unknown>[] = pid === null ? [] : await em.query(`SELECT * FROM duty_pair WHERE id = $1`, [pid]);
+      const pairs: Record<string, unknown>[] =
+        pid === null ? [] : await em.query(`SELECT * FROM duty_pair WHERE id = $1`, [pid]);
       const pair = pairs[0] ? toPair(pairs[0]) : null;
       if (!pair || pair.centerId !== center.id)
         new FieldErrors().add('input.pairId', '不是本中心的AB岗 / not a duty of this center').throwIfAny();
       const p = pair as DutyPair;
       const keys = [...new Set([await personKey(em, p.aMemberId), await personKey(em, p.bMemberId)])].sort();
       // one person, one center per shift: lock each person's shift, then look
-      for (const k of keys) await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`rota:${k}:${input.day}:${input.shift}`]);
+      for (const k of keys)
+        await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
+          `rota:${k}:${input.day}:${input.shift}`,
+        ]);
       const clash: { name: string; center: string }[] = await em.query(
         `SELECT DISTINCT m.name, c.name AS center
          FROM rota_person_shift s JOIN center c ON c.id = s.center_id
@@ -258,7 +320,12 @@ export const teamService = {
          SELECT k, $2::date, $3, $4, $5 FROM unnest($1::text[]) AS k`,
         [keys, input.day, input.shift, center.id, row.id],
       );
-      await audit(ctx, em, center, 'ROTA_CHANGED', { day: input.day, shift: input.shift, duty: p.duty, set: true });
+      await audit(ctx, em, center, 'ROTA_CHANGED', {
+        day: input.day,
+        shift: input.shift,
+        duty: p.duty,
+        set: true,
+      });
       const [entry]: Record<string, unknown>[] = await em.query(`${ENTRY_SELECT} WHERE e.id = $1`, [row.id]);
       return toEntry(entry);
     });
@@ -267,7 +334,12 @@ export const teamService = {
   async removeEntry(ctx: Context, id: string): Promise<boolean> {
     const eid = parseId(id);
     const rows: { center_id: number; day: string; shift: DutyShift }[] =
-      eid === null ? [] : await ctx.db.query(`SELECT center_id, to_char(day, 'YYYY-MM-DD') AS day, shift FROM rota_entry WHERE id = $1`, [eid]);
+      eid === null
+        ? []
+        : await ctx.db.query(
+            `SELECT center_id, to_char(day, 'YYYY-MM-DD') AS day, shift FROM rota_entry WHERE id = $1`,
+            [eid],
+          );
     if (!rows[0]) throw notFound('rota entry');
     const center = await managedCenter(ctx, rows[0].center_id);
     await ctx.db.transaction(async (em) => {
@@ -280,13 +352,19 @@ export const teamService = {
   /** Marks the A of an entry absent (B is on duty) or back. */
   async setAbsent(ctx: Context, id: string, absent: boolean): Promise<RotaEntry> {
     const eid = parseId(id);
-    const rows: Record<string, unknown>[] = eid === null ? [] : await ctx.db.query(`${ENTRY_SELECT} WHERE e.id = $1`, [eid]);
+    const rows: Record<string, unknown>[] =
+      eid === null ? [] : await ctx.db.query(`${ENTRY_SELECT} WHERE e.id = $1`, [eid]);
     if (!rows[0]) throw notFound('rota entry');
     const entry = toEntry(rows[0]);
     const center = await managedCenter(ctx, entry.centerId);
     return ctx.db.transaction(async (em) => {
       await em.query(`UPDATE rota_entry SET a_absent = $2 WHERE id = $1`, [entry.id, absent]);
-      await audit(ctx, em, center, 'ROTA_CHANGED', { day: entry.day, shift: entry.shift, duty: entry.duty, aAbsent: absent });
+      await audit(ctx, em, center, 'ROTA_CHANGED', {
+        day: entry.day,
+        shift: entry.shift,
+        duty: entry.duty,
+        aAbsent: absent,
+      });
       const [row]: Record<string, unknown>[] = await em.query(`${ENTRY_SELECT} WHERE e.id = $1`, [entry.id]);
       return toEntry(row);
     });

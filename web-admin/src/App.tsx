@@ -27,6 +27,11 @@ const EvaluationsPage = lazy(() => import('./features/evaluations/EvaluationsPag
 const SurveysPage = lazy(() => import('./features/surveys/SurveysPage'));
 const SurveyDetailPage = lazy(() => import('./features/surveys/SurveyDetailPage'));
 const NotFoundPage = lazy(() => import('./ui/NotFoundPage'));
+const ChangePasswordPage = lazy(() => import('./features/auth/ChangePasswordPage'));
+const PeoplePage = lazy(() => import('./features/people/PeoplePage'));
+const TeamPage = lazy(() => import('./features/team/TeamPage'));
+const AuditLogPage = lazy(() => import('./features/audit/AuditLogPage'));
+const IntegrationsPage = lazy(() => import('./features/integrations/IntegrationsPage'));
 
 export function App() {
   const { i18n } = useTranslation();
@@ -63,6 +68,11 @@ export function App() {
                   <Route path="surveys" element={<SurveysPage />} />
                   <Route path="surveys/:id" element={<SurveyDetailPage />} />
                   <Route path="evaluations" element={<EvaluationsPage />} />
+                  <Route path="change-password" element={<ChangePasswordPage />} />
+                  <Route path="people" element={<PeoplePage />} />
+                  <Route path="team" element={<TeamPage />} />
+                  <Route path="audit" element={<AuditLogPage />} />
+                  <Route path="integrations" element={<IntegrationsPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
               </Routes>

@@ -36,6 +36,7 @@ import {
   DutyPairResolver,
   RotaEntryResolver,
   TeamMemberResolver,
+  UserCenterResolver,
 } from '../modules/teams/team.resolver';
 import { WebhookDeliveryResolver, WebhookSubscriptionResolver } from '../modules/webhooks/webhook.resolver';
 
@@ -73,4 +74,5 @@ export const resolvers = [
   DutyPairResolver,
   RotaEntryResolver,
   TeamMemberResolver,
+  UserCenterResolver,
 ] as const;

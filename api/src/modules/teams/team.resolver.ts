@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { Center } from '../places/center.entity';
+import { User } from '../users/user.entity';
 import { teamService } from './team.service';
 import { DutyPair, DutyPerson, RotaEntry, RotaEntryInput, TeamMember, TeamMemberInput } from './team.types';
 
@@ -138,5 +139,16 @@ export class TeamMemberResolver {
     @Arg('aAbsent', () => Boolean) aAbsent: boolean,
   ): Promise<RotaEntry> {
     return teamService.setAbsent(ctx, id, aAbsent);
+  }
+}
+
+/** The center of a center-staff account (for the team page to open on it). */
+@Resolver(() => User)
+export class UserCenterResolver {
+  @FieldResolver(() => Center, { nullable: true, description: 'center staff: their center' })
+  center(@Ctx() ctx: Context, @Root() user: User): Promise<Center | null> {
+    return user.centerId === null || user.centerId === undefined
+      ? Promise.resolve(null)
+      : ctx.loaders.places.centerById.load(user.centerId);
   }
 }

@@ -34,6 +34,15 @@ import {
 import { commonStrings } from './common';
 import { adminStrings } from './admin';
 import { residentStrings } from './resident';
+import { adminPeopleStrings, residentDutyStrings } from './admin-people';
+import {
+  API_PERMISSION_LABELS,
+  AUDIT_ACTION_LABELS,
+  DUTY_SHIFT_LABELS,
+  TEAM_ROLE_LABELS,
+  WEBHOOK_DELIVERY_STATUS_LABELS,
+  WEBHOOK_EVENT_LABELS,
+} from '../people';
 
 type Labels = Record<string, { 'zh-CN': string; en: string }>;
 function pick(labels: Labels, locale: Locale): Record<string, string> {
@@ -69,6 +78,12 @@ function enumNamespace(locale: Locale) {
     evaluationPhase: pick(EVALUATION_PHASE_LABELS, locale),
     evaluatorKind: pick(EVALUATOR_KIND_LABELS, locale),
     trainingTrack: pick(TRAINING_TRACK_LABELS, locale),
+    teamRole: pick(TEAM_ROLE_LABELS, locale),
+    dutyShift: pick(DUTY_SHIFT_LABELS, locale),
+    auditAction: pick(AUDIT_ACTION_LABELS, locale),
+    apiPermission: pick(API_PERMISSION_LABELS, locale),
+    webhookEvent: pick(WEBHOOK_EVENT_LABELS, locale),
+    webhookDeliveryStatus: pick(WEBHOOK_DELIVERY_STATUS_LABELS, locale),
   };
 }
 
@@ -76,14 +91,14 @@ export const i18nResources = {
   'zh-CN': {
     enum: enumNamespace('zh-CN'),
     common: commonStrings['zh-CN'],
-    admin: adminStrings['zh-CN'],
-    resident: residentStrings['zh-CN'],
+    admin: { ...adminStrings['zh-CN'], ...adminPeopleStrings['zh-CN'] },
+    resident: { ...residentStrings['zh-CN'], ...residentDutyStrings['zh-CN'] },
   },
   en: {
     enum: enumNamespace('en'),
     common: commonStrings.en,
-    admin: adminStrings.en,
-    resident: residentStrings.en,
+    admin: { ...adminStrings.en, ...adminPeopleStrings.en },
+    resident: { ...residentStrings.en, ...residentDutyStrings.en },
   },
 } as const;
 

@@ -134,6 +134,7 @@ export default function AuditLogPage() {
         dataSource={rows}
         pagination={false}
         size="small"
+        tableLayout="fixed"
         onRow={() => ({ 'data-testid': 'audit-row' }) as React.HTMLAttributes<HTMLElement>}
         columns={[
           {
@@ -144,6 +145,7 @@ export default function AuditLogPage() {
           },
           {
             title: t('admin:auditActor'),
+            width: 220,
             render: (_, e) => (
               <>
                 {e.actorName}
@@ -167,9 +169,10 @@ export default function AuditLogPage() {
             title: t('admin:auditTarget'),
             render: (_, e) => e.targetLabel ?? [e.targetType, e.targetId].filter(Boolean).join(' '),
           },
-          { title: t('admin:auditFrom'), dataIndex: 'ip', render: (ip: string | null) => ip ?? '—' },
+          { title: t('admin:auditFrom'), dataIndex: 'ip', width: 120, render: (ip: string | null) => ip ?? '—' },
           {
             title: t('admin:auditChange'),
+            ellipsis: true,
             render: (_, e) => (
               <Typography.Text style={{ fontSize: 12 }} ellipsis={{ tooltip: true }}>
                 {e.before || e.after ? `${brief(e.before)} → ${brief(e.after)}` : brief(e.detail)}

@@ -68,7 +68,8 @@ export function createContext(
   viewer: Viewer | null,
   requestId: string,
   ip = '',
+  trustedDocument = false,
   userAgent = '',
 ): Context {
-  return { viewer, db, loaders: createLoaders(db), requestId, ip, userAgent };
+  return { viewer, db, loaders: createLoaders(db), requestId, ip, trustedDocument, userAgent };
 }

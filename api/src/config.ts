@@ -90,13 +90,24 @@ export const config = {
   corsOrigins: process.env.CORS_ORIGINS ?? (isProduction ? '' : '*'),
   /** Redis for limits shared by several API processes (in-database otherwise) */
   redisUrl: process.env.REDIS_URL || undefined,
-  /** background workers (notification sender, overdue cases, follow-up auto-close): `off` leaves
-   * them to another process (and to tests, which run them by hand) */
-  workers: (process.env.WORKERS ?? 'on') !== 'off',
+  /** background workers (notification sender, overdue cases, follow-up auto-close, webhook delivery):
+   * `off` (or `false`) leaves them to another process (and to tests, which run them by hand) */
+  workers: !['off', 'false'].includes(process.env.WORKERS ?? 'on'),
   /** how often the notification sender looks for new events, ms */
   notificationPollMs: int('NOTIFICATION_POLL_MS', 1000),
   /** how often the case workers look for newly overdue cases and unanswered follow-ups, ms */
   caseWorkerIntervalMs: int('CASE_WORKER_INTERVAL_MS', 15000),
   /** Open311 integrators' keys until the API-key service exists: comma-separated `label:key` or `key` */
   open311ApiKeys: process.env.OPEN311_API_KEYS ?? '',
+  webhooks: {
+    pollMs: int('WEBHOOK_POLL_MS', 1000),
+    retryBaseMs: int('WEBHOOK_RETRY_BASE_MS', 30_000),
+    retryCapMs: int('WEBHOOK_RETRY_CAP_MS', 60 * 60 * 1000),
+    retryWindowMs: int('WEBHOOK_RETRY_WINDOW_MS', 24 * 60 * 60 * 1000),
+    timeoutMs: int('WEBHOOK_TIMEOUT_MS', 10_000),
+    leaseMs: int('WEBHOOK_LEASE_MS', 60_000),
+    /** deliver to loopback and private addresses (default outside production only) */
+    allowPrivateTargets:
+      (process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS ?? (isProduction ? 'false' : 'true')) === 'true',
+  },
 };

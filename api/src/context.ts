@@ -14,6 +14,8 @@ import {
 import { createServicesLoaders, type ServicesLoaders } from './modules/services/services.loaders';
 import { createSurveysLoaders, type SurveysLoaders } from './modules/surveys/surveys.loaders';
 import { createCasesLoaders, type CasesLoaders } from './modules/cases/cases.loaders';
+import { createWebhooksLoaders, type WebhooksLoaders } from './modules/webhooks/webhook.loaders';
+import { createTeamsLoaders, type TeamsLoaders } from './modules/teams/team.loaders';
 
 export interface Loaders {
   places: PlacesLoaders;
@@ -26,6 +28,8 @@ export interface Loaders {
   evaluations: EvaluationsLoaders;
   surveys: SurveysLoaders;
   cases: CasesLoaders;
+  webhooks: WebhooksLoaders;
+  teams: TeamsLoaders;
 }
 
 export interface Context {
@@ -35,6 +39,8 @@ export interface Context {
   requestId: string;
   /** the caller's address, for rate limits */
   ip: string;
+  /** the caller's user agent, for the audit log */
+  userAgent?: string;
   /** the document is one of the SPAs' persisted documents */
   trustedDocument?: boolean;
   /** a cost budget of the caller's own (an integrator key's), instead of the default ones */
@@ -55,6 +61,8 @@ export function createLoaders(db: DataSource): Loaders {
     evaluations: createEvaluationsLoaders(db),
     surveys: createSurveysLoaders(db),
     cases: createCasesLoaders(db),
+    webhooks: createWebhooksLoaders(db),
+    teams: createTeamsLoaders(db),
   };
 }
 
@@ -64,6 +72,7 @@ export function createContext(
   requestId: string,
   ip = '',
   trustedDocument = false,
+  userAgent = '',
 ): Context {
-  return { viewer, db, loaders: createLoaders(db), requestId, ip, trustedDocument };
+  return { viewer, db, loaders: createLoaders(db), requestId, ip, trustedDocument, userAgent };
 }

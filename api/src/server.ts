@@ -22,9 +22,11 @@ import { limitsPlugin, tooComplex, tooDeep } from './graphql/limits';
 import { loadPersistedDocuments, persistedDocumentsMiddleware } from './graphql/persisted-documents';
 import { createSchema } from './graphql/schema';
 import { logger } from './logger';
-import { viewerFromToken } from './modules/users/user.service';
 import { open311Router } from './modules/cases/open311.router';
 import { startWorkers } from './workers';
+import { hsdsRouter } from './modules/hsds/hsds.router';
+import { apiKeyPlugin } from './modules/integrators/api-key-plugin';
+import { viewerFromRequest } from './modules/integrators/request-viewer';
 
 export interface ApiServer {
   app: express.Express;
@@ -36,9 +38,10 @@ export interface ApiServer {
   close: () => Promise<void>;
 }
 
-function bearer(header: string | undefined): string | null {
-  const m = /^Bearer\s+(.+)$/i.exec(header ?? '');
-  return m ? m[1].trim() : null;
+export interface ApiServerOptions {
+  /** run the background workers (workers.ts) while the server is up; default: config.workers
+   * (WORKERS env, on; the API tests turn them off and run them by hand) */
+  workers?: boolean;
 }
 
 /** A GraphQL-shaped error answer outside Apollo (body too large, nesting too deep, bad JSON). */
@@ -90,11 +93,6 @@ const capResponse: RequestHandler = (_req, res, next) => {
   next();
 };
 
-export interface ApiServerOptions {
-  /** start the background workers (workers.ts); default: config.workers (WORKERS env, on) */
-  workers?: boolean;
-}
-
 export async function createApiServer(db: DataSource, options: ApiServerOptions = {}): Promise<ApiServer> {
   const schema = await createSchema();
   const app = express();
@@ -121,6 +119,7 @@ export async function createApiServer(db: DataSource, options: ApiServerOptions 
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // no cache hints are used; the plugin would wrap every field resolver
       ApolloServerPluginCacheControlDisabled(),
+      apiKeyPlugin,
       // no landing page: Apollo's loads its sandbox from a CDN
       ApolloServerPluginLandingPageDisabled(),
     ],
@@ -139,10 +138,11 @@ export async function createApiServer(db: DataSource, options: ApiServerOptions 
     context: async ({ req }) =>
       createContext(
         db,
-        await viewerFromToken(db, bearer(req.headers.authorization)),
+        await viewerFromRequest(db, req.headers),
         randomUUID(),
         req.ip ?? req.socket.remoteAddress ?? '',
         (req as { trustedDocument?: boolean }).trustedDocument === true,
+        req.headers['user-agent'] ?? '',
       ),
   });
   const persisted = persistedDocumentsMiddleware(loadPersistedDocuments());
@@ -182,6 +182,8 @@ export async function createApiServer(db: DataSource, options: ApiServerOptions 
           .split(',')
           .map((o) => o.trim())
           .filter(Boolean);
+  // the directory as Open Referral HSDS 3 (modules/hsds)
+  app.use('/hsds', cors({ origin: origins, maxAge: 600 }), hsdsRouter(db));
   app.use('/graphql', cors({ origin: origins, maxAge: 600 }), capResponse, uploads, json, graphqlHandler);
   // Open311 GeoReport v2 over cases (modules/cases/open311.router.ts)
   app.use('/open311/v2', open311Router(db));

@@ -1,15 +1,17 @@
 // The API's background workers, started by server.ts. Each is safe to run in several processes at
-// once (row locks with SKIP LOCKED); each start returns its stop.
+// once (row locks with SKIP LOCKED, unique markers); each start returns its stop.
 import type { DataSource } from 'typeorm';
 import { caseWorkers } from './modules/cases/case-workers';
 import { notificationSenderWorker } from './modules/notifications/notification-sender';
+import { webhookWorker } from './modules/webhooks/webhook-worker';
 
 export interface Worker {
   name: string;
+  /** starts the worker; the function returned stops it (waiting for work in progress) */
   start(db: DataSource): () => Promise<void>;
 }
 
-export const workers: Worker[] = [notificationSenderWorker, ...caseWorkers];
+export const workers: Worker[] = [notificationSenderWorker, ...caseWorkers, webhookWorker];
 
 /** Starts every worker; the answer stops them all (waiting for running ticks). */
 export function startWorkers(db: DataSource, list: readonly Worker[] = workers): () => Promise<void> {

@@ -30,6 +30,11 @@ const CasesPage = lazy(() => import('./features/cases/CasesPage'));
 const CaseDetailPage = lazy(() => import('./features/cases/CaseDetailPage'));
 const CaseSettingsPage = lazy(() => import('./features/cases/CaseSettingsPage'));
 const NotFoundPage = lazy(() => import('./ui/NotFoundPage'));
+const ChangePasswordPage = lazy(() => import('./features/auth/ChangePasswordPage'));
+const PeoplePage = lazy(() => import('./features/people/PeoplePage'));
+const TeamPage = lazy(() => import('./features/team/TeamPage'));
+const AuditLogPage = lazy(() => import('./features/audit/AuditLogPage'));
+const IntegrationsPage = lazy(() => import('./features/integrations/IntegrationsPage'));
 
 export function App() {
   const { i18n } = useTranslation();
@@ -69,6 +74,11 @@ export function App() {
                   <Route path="cases" element={<CasesPage />} />
                   <Route path="cases/settings" element={<CaseSettingsPage />} />
                   <Route path="cases/:id" element={<CaseDetailPage />} />
+                  <Route path="change-password" element={<ChangePasswordPage />} />
+                  <Route path="people" element={<PeoplePage />} />
+                  <Route path="team" element={<TeamPage />} />
+                  <Route path="audit" element={<AuditLogPage />} />
+                  <Route path="integrations" element={<IntegrationsPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
               </Routes>

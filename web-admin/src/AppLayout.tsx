@@ -1,7 +1,11 @@
 // The signed-in frame: side menu (regions, centers, coverage), header with language switch and
 // user menu, and the routed page.
 import {
+  ApiOutlined,
   ApartmentOutlined,
+  FileSearchOutlined,
+  ScheduleOutlined,
+  TeamOutlined,
   AuditOutlined,
   BarChartOutlined,
   DashboardOutlined,
@@ -90,6 +94,34 @@ const NAV = [
     label: 'casesNav',
     testId: 'nav-cases',
     roles: ['DISTRICT_ADMIN', 'STREET_ADMIN', 'CENTER_STAFF'],
+  },
+  {
+    key: '/people',
+    icon: <TeamOutlined />,
+    label: 'peopleNav',
+    testId: 'nav-people',
+    roles: ['DISTRICT_ADMIN', 'STREET_ADMIN'],
+  },
+  {
+    key: '/team',
+    icon: <ScheduleOutlined />,
+    label: 'teamNav',
+    testId: 'nav-team',
+    roles: ['DISTRICT_ADMIN', 'STREET_ADMIN', 'CENTER_STAFF'],
+  },
+  {
+    key: '/audit',
+    icon: <FileSearchOutlined />,
+    label: 'auditNav',
+    testId: 'nav-audit',
+    roles: ['DISTRICT_ADMIN'],
+  },
+  {
+    key: '/integrations',
+    icon: <ApiOutlined />,
+    label: 'integrationsNav',
+    testId: 'nav-integrations',
+    roles: ['DISTRICT_ADMIN'],
   },
 ] as const;
 

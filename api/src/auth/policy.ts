@@ -3,8 +3,8 @@
 //   street admin   → records of their street
 //   center staff   → records of their center
 //   evaluators, residents, integrators → no administrative writes
-import { forbidden, unauthenticated } from '../common/app-error';
-import type { ServiceMenu } from '@lc/domain';
+import { AppError, forbidden, unauthenticated } from '../common/app-error';
+import { rolesGrantableBy, type ApiPermission, type Role, type ServiceMenu } from '@lc/domain';
 import type { Viewer } from './viewer';
 
 /** Where a record lives. */
@@ -30,10 +30,17 @@ export function canManage(viewer: Viewer | null, record: ScopedRecord): boolean 
   }
 }
 
+/** The signed-in caller. An account still on its one-time password may do nothing but change it. */
 export function requireViewer(viewer: Viewer | null): Viewer {
   if (!viewer) throw unauthenticated();
+  if (viewer.mustChangePassword) throw passwordChangeRequired();
   return viewer;
 }
+
+export const passwordChangeRequired = () =>
+  new AppError('FORBIDDEN', '请先修改初始密码 / set your own password first', undefined, {
+    passwordChangeRequired: true,
+  });
 
 /** Throws UNAUTHENTICATED for anonymous callers, FORBIDDEN for callers outside the record's scope. */
 export function assertCanManage(viewer: Viewer | null, record: ScopedRecord): Viewer {
@@ -143,6 +150,7 @@ export function canReadInStreet(
   record: { districtId: number; streetId: number | null },
 ): boolean {
   if (canWorkInStreet(viewer, record)) return true;
+  if (viewer?.role === 'INTEGRATOR') return canKeyReadLists(viewer, record);
   return viewer?.role === 'EVALUATOR' && viewer.districtId === record.districtId;
 }
 
@@ -154,6 +162,11 @@ export function officialScopeSql(
   param: number,
 ): { sql: string; value: number } | null {
   switch (viewer.role) {
+    case 'INTEGRATOR':
+      if (!hasApiPermission(viewer, 'READ_LISTS')) return null;
+      return viewer.streetId !== null
+        ? { sql: `${columns.street} = $${param}`, value: viewer.streetId }
+        : { sql: `${columns.district} = $${param}`, value: viewer.districtId ?? -1 };
     case 'DISTRICT_ADMIN':
     case 'EVALUATOR':
       return { sql: `${columns.district} = $${param}`, value: viewer.districtId ?? -1 };
@@ -351,4 +364,94 @@ export function caseScopeSql(
  * admin changes them. */
 export function canKeepCaseSettings(viewer: Viewer | null, districtId: number): boolean {
   return canManageDistrictSettings(viewer, districtId);
+}
+
+// ---- people and integrators (issue 11)
+
+/** A staff account as the scope gate sees it: its role and where it acts. */
+export interface AccountRecord {
+  id?: number;
+  role: Role;
+  districtId: number | null;
+  streetId: number | null;
+  centerId: number | null;
+}
+
+/** Whether the viewer may give an account this role and scope (create it so, or change it to
+ * this): a district admin street admins, center staff and evaluators of the district; a street
+ * admin the center staff of the street's centers. Nobody acts on their own account here, above
+ * their level or outside their scope; API keys never manage accounts. */
+export function canManageAccount(viewer: Viewer | null, account: AccountRecord): boolean {
+  if (!viewer || viewer.apiKey || viewer.mustChangePassword) return false;
+  if (account.id !== undefined && account.id === viewer.userId) return false;
+  if (!rolesGrantableBy(viewer.role).includes(account.role as never)) return false;
+  if (account.role === 'CENTER_STAFF' && account.centerId === null) return false;
+  if (account.role === 'STREET_ADMIN' && account.streetId === null) return false;
+  switch (viewer.role) {
+    case 'DISTRICT_ADMIN':
+      return viewer.districtId !== null && viewer.districtId === account.districtId;
+    case 'STREET_ADMIN':
+      return viewer.streetId !== null && viewer.streetId === account.streetId;
+    default:
+      return false;
+  }
+}
+
+/** Reading accounts: whoever may manage some accounts reads those they may manage. */
+export function canListAccounts(viewer: Viewer | null): boolean {
+  return !!viewer && !viewer.apiKey && rolesGrantableBy(viewer.role).length > 0;
+}
+
+/** The audit log, API keys and the district's webhooks: the district admin of the district. */
+export function canReadAuditLog(viewer: Viewer | null): boolean {
+  return !!viewer && !viewer.apiKey && viewer.role === 'DISTRICT_ADMIN' && viewer.districtId !== null;
+}
+
+export function canManageApiKeys(viewer: Viewer | null, districtId: number): boolean {
+  return canReadAuditLog(viewer) && viewer!.districtId === districtId;
+}
+
+export function hasApiPermission(viewer: Viewer | null, permission: ApiPermission): boolean {
+  return !!viewer?.apiKey && viewer.apiKey.permissions.includes(permission);
+}
+
+/** An API key with READ_LISTS reads the lists of its region (a district or one street). */
+export function canKeyReadLists(
+  viewer: Viewer | null,
+  record: { districtId: number | null; streetId: number | null },
+): boolean {
+  if (!viewer || viewer.role !== 'INTEGRATOR' || !hasApiPermission(viewer, 'READ_LISTS')) return false;
+  if (viewer.streetId !== null) return viewer.streetId === record.streetId;
+  return viewer.districtId !== null && viewer.districtId === record.districtId;
+}
+
+/** Whether a key may write in a place: WRITE_DEMANDS and the place inside its region. */
+export function canKeyWriteDemands(
+  viewer: Viewer | null,
+  record: { districtId: number | null; streetId: number | null },
+): boolean {
+  if (!hasApiPermission(viewer, 'WRITE_DEMANDS')) return false;
+  if (viewer!.streetId !== null) return viewer!.streetId === record.streetId;
+  return viewer!.districtId !== null && viewer!.districtId === record.districtId;
+}
+
+/** Webhook subscriptions: the district admin for the district's; a key with MANAGE_WEBHOOKS its own. */
+export function canManageWebhook(
+  viewer: Viewer | null,
+  subscription: { districtId: number; apiKeyId: number | null },
+): boolean {
+  if (!viewer) return false;
+  if (viewer.apiKey) {
+    return hasApiPermission(viewer, 'MANAGE_WEBHOOKS') && subscription.apiKeyId === viewer.apiKey.id;
+  }
+  return canManageApiKeys(viewer, subscription.districtId);
+}
+
+/** A center's 3+X team and rota: whoever manages the center (its district, street and staff). */
+export function canManageTeam(
+  viewer: Viewer | null,
+  center: { districtId: number; streetId: number; id: number },
+): boolean {
+  if (viewer?.apiKey) return false;
+  return canManage(viewer, { districtId: center.districtId, streetId: center.streetId, centerId: center.id });
 }

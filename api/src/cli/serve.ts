@@ -8,7 +8,7 @@ import { onShutdown } from './shutdown';
 run(async () => {
   const { db, shutdown, maintenance } = await boot();
   if (process.env.MIGRATE_ON_START !== 'false') await maintenance(runMigrations);
-  const api = await createApiServer(db);
+  const api = await createApiServer(db, { workers: config.workers });
   const port = await api.listen(config.port);
   logger.info(`API on http://localhost:${port}/graphql`);
   onShutdown(async () => {

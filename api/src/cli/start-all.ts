@@ -15,7 +15,7 @@ run(async () => {
     await runMigrations(m);
     if (await seedIfEmpty(m)) logger.info('demo data seeded');
   });
-  const api = await createApiServer(db);
+  const api = await createApiServer(db, { workers: config.workers });
   await api.listen(config.port);
   const spas: http.Server[] = [];
   spas.push((await serveSpa('web-admin', api.graphqlHandler, config.adminPort)).server);

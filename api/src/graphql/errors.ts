@@ -38,6 +38,12 @@ export function formatError(raw: GraphQLFormattedError, error: unknown): GraphQL
   }
 
   const code = formatted.extensions?.code;
+  if (original instanceof GraphQLError && (code === 'UNAUTHENTICATED' || code === 'RATE_LIMITED')) {
+    // refused while resolving the caller (modules/integrators/request-viewer.ts)
+    const { http: _http, ...extensions } = original.extensions as Record<string, unknown>;
+    void _http;
+    return { message: original.message, extensions };
+  }
   if (TOO_COMPLEX.test(formatted.message)) {
     return { ...base, extensions: { code: 'QUERY_TOO_COMPLEX' } };
   }

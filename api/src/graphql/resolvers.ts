@@ -35,6 +35,17 @@ import {
   CaseFiguresResolver,
   CaseResolver,
 } from '../modules/cases/case.resolver';
+import { StaffAccountResolver } from '../modules/accounts/account.resolver';
+import { AuditLogResolver } from '../modules/audit-log/audit-log.resolver';
+import { ApiKeyResolver } from '../modules/integrators/api-key.resolver';
+import {
+  CenterTeamResolver,
+  DutyPairResolver,
+  RotaEntryResolver,
+  TeamMemberResolver,
+  UserCenterResolver,
+} from '../modules/teams/team.resolver';
+import { WebhookDeliveryResolver, WebhookSubscriptionResolver } from '../modules/webhooks/webhook.resolver';
 
 export const resolvers = [
   RegionResolver,
@@ -66,4 +77,14 @@ export const resolvers = [
   CaseEventResolver,
   CaseCategoryResolver,
   CaseFiguresResolver,
+  StaffAccountResolver,
+  AuditLogResolver,
+  ApiKeyResolver,
+  WebhookSubscriptionResolver,
+  WebhookDeliveryResolver,
+  CenterTeamResolver,
+  DutyPairResolver,
+  RotaEntryResolver,
+  TeamMemberResolver,
+  UserCenterResolver,
 ] as const;

@@ -9,3 +9,4 @@ export { i18nResources, DEFAULT_LOCALE } from './i18n';
 export * from './cases';
 export * from './working-time';
 export * from './notifications';
+export * from './people';

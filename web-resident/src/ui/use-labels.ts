@@ -11,7 +11,9 @@ export type EnumGroup =
   | 'facility'
   | 'zone'
   | 'audience'
-  | 'weekday';
+  | 'weekday'
+  | 'teamRole'
+  | 'dutyShift';
 
 /** Label of a domain code from the shared `enum` namespace; unknown codes show as themselves. */
 export function useEnumLabel(): (group: EnumGroup, code: string) => string {

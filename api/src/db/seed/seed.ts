@@ -15,6 +15,7 @@ import { PUTUO } from './data/districts';
 import { rebuildDerivedRollups } from '../../modules/satisfaction/rollups';
 import { Rng } from './data/prng';
 import { writeCasesDemo } from './cases-demo';
+import { writePeopleDemo } from './people';
 
 async function insertJson<T extends object>(
   em: EntityManager,
@@ -273,6 +274,7 @@ export async function writeSeed(db: DataSource, data: SeedData): Promise<void> {
     if (data.planning) await writePlanning(em, data);
     if (!config.isProduction) await writeSatisfactionDemo(em);
     if (!config.isProduction) await writeCasesDemo(em);
+    if (!config.isProduction) await writePeopleDemo(em);
   });
   logger.info(
     {

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { DeliveryStatus } from '@lc/domain';
 import type { Connection } from '../../common/connection';
+import { UPDATED_SINCE } from '../../common/change-feed';
 import type { Context } from '../../context';
 import { Center } from '../places/center.entity';
 import { ServiceItem } from '../services/service-item.entity';
@@ -20,8 +21,10 @@ export class DeliveryOrderResolver {
     @Arg('filter', () => DeliveryOrderFilter, { nullable: true }) filter?: DeliveryOrderFilter | null,
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('updatedSince', () => Date, { nullable: true, description: UPDATED_SINCE })
+    updatedSince?: Date | null,
   ): Promise<Connection<DeliveryOrder>> {
-    return deliveryService.list(ctx, filter, first, after);
+    return deliveryService.list(ctx, filter, first, after, updatedSince);
   }
 
   @Query(() => [DeliveryDemand], {

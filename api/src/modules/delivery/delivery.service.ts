@@ -11,7 +11,7 @@ import {
   type DeliveryActor,
   type DeliveryStatus,
 } from '@lc/domain';
-import { canManage, requireViewer } from '../../auth/policy';
+import { canManage, officialScopeSql, requireViewer } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
 import {
   AppError,
@@ -24,8 +24,11 @@ import {
 } from '../../common/app-error';
 import { pageRequest, parseId, toConnection, type Connection } from '../../common/connection';
 import { hydrate } from '../../common/hydrate';
+import { feedList, feedRequest } from '../../common/change-feed';
+import type { EntityManager } from 'typeorm';
 import type { Context } from '../../context';
 import { notify } from '../notifications/notification-outbox';
+import { emitEvent } from '../webhooks/outbox';
 import type { ServiceItem } from '../services/service-item.entity';
 import { offerableAt } from '../services/service-menu.service';
 import type { User } from '../users/user.entity';
@@ -77,8 +80,12 @@ function scopeCondition(viewer: Viewer): { sql: string; params: unknown[] } {
     case 'DISTRICT_ADMIN':
     case 'EVALUATOR':
       return { sql: 'o.district_id = $1', params: [viewer.districtId ?? -1] };
-    case 'INTEGRATOR':
-      throw forbidden('orders are personal data of residents');
+    case 'INTEGRATOR': {
+      // keys with READ_LISTS read the orders of their region (never who ordered: see resident())
+      const scope = officialScopeSql(viewer, { district: 'o.district_id', street: 'o.street_id' }, 1);
+      if (!scope) throw forbidden('orders are personal data of residents');
+      return { sql: scope.sql, params: [scope.value] };
+    }
   }
 }
 
@@ -107,6 +114,28 @@ async function whereFor(
     else add('o.center_id IN (SELECT center_id FROM center_community WHERE community_id = ?)', region.id);
   }
   return { sql: parts.join(' AND '), params };
+}
+
+/** DELIVERY_ORDER_STATUS_CHANGED in the transaction of the change (never who ordered). */
+function emitOrderEvent(em: EntityManager, order: DeliveryOrder, from: DeliveryStatus | null) {
+  return emitEvent(em, {
+    type: 'DELIVERY_ORDER_STATUS_CHANGED',
+    recordType: 'delivery_order',
+    recordId: order.id,
+    districtId: order.districtId,
+    streetId: order.streetId,
+    centerId: order.centerId,
+    data: {
+      orderId: String(order.id),
+      serviceId: String(order.serviceId),
+      centerId: String(order.centerId),
+      from,
+      to: order.status,
+      scheduledFor: order.scheduledFor,
+      reason: order.reason,
+      rating: order.rating,
+    },
+  });
 }
 
 export const deliveryService = {
@@ -157,6 +186,7 @@ export const deliveryService = {
         `INSERT INTO delivery_order_event (order_id, from_status, to_status, actor_id, reason) VALUES ($1, NULL, 'REQUESTED', $2, $3)`,
         [order.id, viewer.userId, note],
       );
+      await emitOrderEvent(em, order, null);
       return order;
     });
   },
@@ -289,7 +319,9 @@ export const deliveryService = {
           except: viewer.userId,
         });
       }
-      return hydrate(repo, rows[0]);
+      const moved = hydrate(repo, rows[0]);
+      await emitOrderEvent(em, moved, order.status);
+      return moved;
     });
   },
 
@@ -299,10 +331,23 @@ export const deliveryService = {
     filter: DeliveryOrderFilter | null | undefined,
     first?: number | null,
     after?: string | null,
+    updatedSince?: Date | null,
   ): Promise<Connection<DeliveryOrder>> {
     const viewer = requireViewer(ctx.viewer);
-    const page = pageRequest(first, after);
+    const feed = feedRequest(updatedSince, first, after);
+    const page = feed ? { limit: 0, afterId: null } : pageRequest(first, after);
     const where = await whereFor(ctx, viewer, filter);
+    if (feed) {
+      const repo = ctx.db.getRepository(DeliveryOrder);
+      return feedList(ctx.db, {
+        from: 'delivery_order o',
+        alias: 'o',
+        where: where.sql,
+        params: where.params,
+        feed,
+        map: (r) => hydrate(repo, r),
+      });
+    }
     const [{ count }] = await ctx.db.query(
       `SELECT count(*)::int AS count FROM delivery_order o WHERE ${where.sql}`,
       where.params,
@@ -360,6 +405,7 @@ export const deliveryService = {
 
   /** Who ordered: the resident themself, or staff handling the order (shown masked). */
   async resident(ctx: Context, order: DeliveryOrder): Promise<User | null> {
+    if (ctx.viewer?.role === 'INTEGRATOR') return null;
     return ctx.loaders.delivery.userById.load(order.residentId);
   },
 };

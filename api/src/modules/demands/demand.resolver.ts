@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Connection } from '../../common/connection';
+import { UPDATED_SINCE } from '../../common/change-feed';
 import type { Context } from '../../context';
 import { Region } from '../places/region.entity';
 import { Demand } from './demand.entity';
@@ -18,8 +19,10 @@ export class DemandResolver {
     @Arg('filter', () => DemandFilter, { nullable: true }) filter?: DemandFilter | null,
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('updatedSince', () => Date, { nullable: true, description: UPDATED_SINCE })
+    updatedSince?: Date | null,
   ): Promise<Connection<Demand>> {
-    return demandService.list(ctx, filter, first, after);
+    return demandService.list(ctx, filter, first, after, updatedSince);
   }
 
   @Query(() => Demand, { nullable: true, description: 'a demand the caller may see, else null' })

@@ -6,6 +6,7 @@ import {
   canReadInStreet,
   canSeeDemand,
   canWorkInStreet,
+  canKeyWriteDemands,
   officialScopeSql,
   requireViewer,
 } from '../../auth/policy';
@@ -13,7 +14,9 @@ import type { Viewer } from '../../auth/viewer';
 import { FieldErrors, badInput, cleanText, forbidden, notFound } from '../../common/app-error';
 import { likePattern, pageRequest, parseId, toConnection, type Connection } from '../../common/connection';
 import { hydrate } from '../../common/hydrate';
+import { feedList, feedRequest } from '../../common/change-feed';
 import type { Context } from '../../context';
+import { emitEvent } from '../webhooks/outbox';
 import type { Region } from '../places/region.entity';
 import { assignHomeCommunity } from '../residents/resident-community';
 import { Demand } from './demand.entity';
@@ -88,10 +91,11 @@ export const demandService = {
         '只能为自己所在的社区提出需求 / you can raise demands only for your own community',
       );
     }
+    const place = community && { districtId: community.districtId ?? -1, streetId: community.streetId };
     if (
-      community &&
+      place &&
       !isResident &&
-      !canWorkInStreet(viewer, { districtId: community.districtId ?? -1, streetId: community.streetId })
+      !(viewer.apiKey ? canKeyWriteDemands(viewer, place) : canWorkInStreet(viewer, place))
     ) {
       throw forbidden('这个社区不在您的工作范围内 / this community is outside your scope');
     }
@@ -115,7 +119,23 @@ export const demandService = {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
         [title, description, input.category, c.id, c.streetId, c.districtId, source, viewer.userId],
       );
-      return hydrate(em.getRepository(Demand), rows[0]);
+      const demand = hydrate(em.getRepository(Demand), rows[0]);
+      await emitEvent(em, {
+        type: 'DEMAND_CREATED',
+        recordType: 'demand',
+        recordId: demand.id,
+        districtId: demand.districtId,
+        streetId: demand.streetId,
+        data: {
+          demandId: String(demand.id),
+          title: demand.title,
+          category: demand.category,
+          communityId: String(demand.communityId),
+          source: demand.source,
+          status: demand.status,
+        },
+      });
+      return demand;
     });
   },
 
@@ -162,7 +182,17 @@ export const demandService = {
       );
       const key = secondKey(viewer.userId, demand.id);
       ctx.loaders.demands.seconded.clear(key).prime(key, true);
-      return hydrate(em.getRepository(Demand), rows[0]);
+      const after = hydrate(em.getRepository(Demand), rows[0]);
+      if (after.seconds !== demand.seconds)
+        await emitEvent(em, {
+          type: 'DEMAND_SECONDED',
+          recordType: 'demand',
+          recordId: after.id,
+          districtId: after.districtId,
+          streetId: after.streetId,
+          data: { demandId: String(after.id), seconds: after.seconds, status: after.status },
+        });
+      return after;
     });
   },
 
@@ -216,9 +246,11 @@ export const demandService = {
     filter: DemandFilter | null | undefined,
     first?: number | null,
     after?: string | null,
+    updatedSince?: Date | null,
   ): Promise<Connection<Demand>> {
     const viewer = requireViewer(ctx.viewer);
-    const page = pageRequest(first, after);
+    const feed = feedRequest(updatedSince, first, after);
+    const page = feed ? { limit: 0, afterId: null } : pageRequest(first, after);
     const scope = await scopeCondition(ctx, viewer);
     const parts = [scope.sql];
     const params = [...scope.params];
@@ -243,6 +275,17 @@ export const demandService = {
       else add('d.community_id = ?', region.id);
     }
     const where = parts.join(' AND ');
+    if (feed) {
+      const repo = ctx.db.getRepository(Demand);
+      return feedList(ctx.db, {
+        from: 'demand d',
+        alias: 'd',
+        where,
+        params,
+        feed,
+        map: (r) => hydrate(repo, r),
+      });
+    }
     const [{ count }] = await ctx.db.query(
       `SELECT count(*)::int AS count FROM demand d WHERE ${where}`,
       params,

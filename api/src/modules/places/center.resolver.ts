@@ -8,6 +8,7 @@ import { CenterConnection, CenterDistance, CoverageReport } from './dto/center.o
 import { GeoPoint, GeoPointInput } from './dto/geo-point';
 import { Region } from './region.entity';
 import type { Connection } from '../../common/connection';
+import { UPDATED_SINCE } from '../../common/change-feed';
 
 @Resolver(() => Center)
 export class CenterResolver {
@@ -22,8 +23,10 @@ export class CenterResolver {
     @Arg('filter', () => CenterFilter, { nullable: true }) filter?: CenterFilter | null,
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('updatedSince', () => Date, { nullable: true, description: UPDATED_SINCE })
+    updatedSince?: Date | null,
   ): Promise<Connection<Center>> {
-    return centerService.list(ctx, filter, first, after);
+    return centerService.list(ctx, filter, first, after, updatedSince);
   }
 
   @Query(() => [CenterDistance], {

@@ -10,7 +10,9 @@ import { assertCanManage, canManage } from '../../auth/policy';
 import { FieldErrors, notFound } from '../../common/app-error';
 import { likePattern, pageRequest, parseId, toConnection, type Connection } from '../../common/connection';
 import { hydrate } from '../../common/hydrate';
+import { feedQueryBuilder, feedRequest } from '../../common/change-feed';
 import type { Context } from '../../context';
+import { emitEvent } from '../webhooks/outbox';
 import { Center } from './center.entity';
 import type { CenterFilter, UpdateCenterInput } from './dto/center.inputs';
 import type { CenterDistance, CoverageReport } from './dto/center.outputs';
@@ -39,8 +41,10 @@ export const centerService = {
     filter: CenterFilter | null | undefined,
     first?: number | null,
     after?: string | null,
+    updatedSince?: Date | null,
   ): Promise<Connection<Center>> {
-    const page = pageRequest(first, after);
+    const feed = feedRequest(updatedSince, first, after);
+    const page = feed ? { limit: 0, afterId: null } : pageRequest(first, after);
     const qb = ctx.db.getRepository(Center).createQueryBuilder('c');
     if (filter?.kind) qb.andWhere('c.kind = :kind', { kind: filter.kind });
     const search = filter?.search?.trim();
@@ -58,6 +62,11 @@ export const centerService = {
             rid,
           },
         );
+    }
+    if (feed) {
+      const conn = await feedQueryBuilder(qb, 'c', feed);
+      for (const e of conn.edges) ctx.loaders.places.centerById.prime(e.node.id, e.node);
+      return conn;
     }
     const totalCount = await qb.clone().getCount();
     if (page.afterId !== null) qb.andWhere('c.id > :afterId', { afterId: page.afterId });
@@ -214,6 +223,7 @@ export const centerService = {
 
       if (input.address !== undefined && input.address !== null) center.address = input.address.trim();
       if (input.openingHours !== undefined) center.openingHours = input.openingHours?.trim() || null;
+      if (input.phone !== undefined) center.phone = input.phone?.trim() || null;
       if (input.facilities) center.facilities = [...new Set(input.facilities)];
       if (input.zones) center.zones = [...new Set(input.zones)];
       const saved = await em.getRepository(Center).save(center);
@@ -225,6 +235,19 @@ export const centerService = {
             [cid, communityIds],
           );
       }
+      await emitEvent(em, {
+        type: 'CENTER_CHANGED',
+        recordType: 'center',
+        recordId: saved.id,
+        districtId: saved.districtId,
+        streetId: saved.streetId,
+        centerId: saved.id,
+        data: {
+          centerId: String(saved.id),
+          name: saved.name,
+          changed: Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined),
+        },
+      });
       return saved;
     });
   },

@@ -29,6 +29,7 @@ import {
   type SheetColumn,
 } from '../../common/excel';
 import type { Context } from '../../context';
+import { recordAudit } from '../audit-log/audit-log.service';
 import type { FileDownload } from '../menu-import/menu-import.types';
 import type { Region } from '../places/region.entity';
 
@@ -257,6 +258,16 @@ export const planningExportService = {
     const wb = newWorkbook();
     addTableSheet(wb, SHEET_NAMES[list], columns, rows);
     const buf = await workbookBuffer(wb);
+    // the lists carry residents' demands and resources' (masked) contacts: every export is recorded
+    await recordAudit(ctx.db, ctx, {
+      action: 'PERSONAL_DATA_EXPORTED',
+      targetType: 'PLANNING_LIST',
+      targetId: region.id,
+      targetLabel: `${region.name}${SHEET_NAMES[list]}`,
+      districtId: region.districtId,
+      streetId: region.level === 'DISTRICT' ? null : region.streetId,
+      detail: { what: list, regionId: region.id, rows: rows.length },
+    });
     return {
       fileName: `${region.name}${SHEET_NAMES[list]}-${shanghaiDateStamp()}.xlsx`,
       mimeType: XLSX_MIME,

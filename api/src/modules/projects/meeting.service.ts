@@ -18,6 +18,7 @@ import { receiveUpload, storeUpload } from '../../common/upload';
 import type { FileUpload } from 'graphql-upload-minimal';
 import type { Context } from '../../context';
 import { notify } from '../notifications/notification-outbox';
+import { emitEvent } from '../webhooks/outbox';
 import type { PlanMeetingInput, RecordMeetingInput } from './dto/project.inputs';
 import { Meeting, MeetingAttachment, Project } from './project.entity';
 import { addProjectEvent, lockProjectForChange, moveProject, visibleProject } from './project.service';
@@ -119,6 +120,22 @@ export const meetingService = {
         kind: 'MEETING',
         meetingId: meeting.id,
         note: meeting.resolution,
+      });
+      await emitEvent(em, {
+        type: 'MEETING_RECORDED',
+        recordType: 'project',
+        recordId: project.id,
+        districtId: project.districtId,
+        streetId: project.streetId,
+        data: {
+          projectId: String(project.id),
+          meetingId: String(meeting.id),
+          kind: meeting.kind,
+          heldAt: meeting.heldAt,
+          outcome: meeting.outcome,
+          attendees: meeting.attendees,
+          resolution: meeting.resolution,
+        },
       });
       const opens = MEETING_OPENS_PHASE[input.kind];
       if (opens && opens.from === project.status) {

@@ -2,6 +2,7 @@ import { GraphQLUpload, type FileUpload } from 'graphql-upload-minimal';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { NEXT_MEETING, type MeetingKind, type ProjectStatus } from '@lc/domain';
 import type { Connection } from '../../common/connection';
+import { UPDATED_SINCE } from '../../common/change-feed';
 import type { Context } from '../../context';
 import { Demand } from '../demands/demand.entity';
 import { FileDownload } from '../menu-import/menu-import.types';
@@ -41,8 +42,10 @@ export class ProjectResolver {
     @Arg('filter', () => ProjectFilter, { nullable: true }) filter?: ProjectFilter | null,
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('updatedSince', () => Date, { nullable: true, description: UPDATED_SINCE })
+    updatedSince?: Date | null,
   ): Promise<Connection<Project>> {
-    return projectService.list(ctx, filter, first, after);
+    return projectService.list(ctx, filter, first, after, updatedSince);
   }
 
   @Mutation(() => Project, { description: 'makes a project (PROPOSED) from demands and resources' })

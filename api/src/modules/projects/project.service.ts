@@ -8,7 +8,9 @@ import type { Viewer } from '../../auth/viewer';
 import { AppError, FieldErrors, forbidden, notFound } from '../../common/app-error';
 import { likePattern, pageRequest, parseId, toConnection, type Connection } from '../../common/connection';
 import { hydrate } from '../../common/hydrate';
+import { feedList, feedRequest } from '../../common/change-feed';
 import type { Context } from '../../context';
+import { emitEvent } from '../webhooks/outbox';
 import { syncDemandStatuses } from '../demands/demand-status';
 import { viewerHomeCommunityId } from '../demands/demand.service';
 import type { CreateProjectInput, ProjectFilter } from './dto/project.inputs';
@@ -101,6 +103,14 @@ export async function moveProject(
     );
   }
   await addProjectEvent(em, viewer, project.id, { kind: 'TRANSITION', from: project.status, to, note });
+  await emitEvent(em, {
+    type: 'PROJECT_MOVED',
+    recordType: 'project',
+    recordId: project.id,
+    districtId: project.districtId,
+    streetId: project.streetId,
+    data: { projectId: String(project.id), title: project.title, from: project.status, to, note },
+  });
   const demandIds: { demand_id: number }[] = await em.query(
     `SELECT demand_id FROM project_demand WHERE project_id = $1`,
     [project.id],
@@ -225,9 +235,11 @@ export const projectService = {
     filter: ProjectFilter | null | undefined,
     first?: number | null,
     after?: string | null,
+    updatedSince?: Date | null,
   ): Promise<Connection<Project>> {
     const viewer = requireViewer(ctx.viewer);
-    const page = pageRequest(first, after);
+    const feed = feedRequest(updatedSince, first, after);
+    const page = feed ? { limit: 0, afterId: null } : pageRequest(first, after);
     const params: unknown[] = [];
     const parts: string[] = [];
     const add = (sql: string, value: unknown) => {
@@ -261,6 +273,17 @@ export const projectService = {
         );
     }
     const where = parts.join(' AND ');
+    if (feed) {
+      const repo = ctx.db.getRepository(Project);
+      return feedList(ctx.db, {
+        from: 'project p',
+        alias: 'p',
+        where,
+        params,
+        feed,
+        map: (r) => hydrate(repo, r),
+      });
+    }
     const [{ count }] = await ctx.db.query(
       `SELECT count(*)::int AS count FROM project p WHERE ${where}`,
       params,

@@ -25,6 +25,7 @@ import { FieldErrors, badInput, cleanText, forbidden, notFound } from '../../com
 import { likePattern, pageRequest, parseId, toConnection, type Connection } from '../../common/connection';
 import { hydrate } from '../../common/hydrate';
 import type { Context } from '../../context';
+import { recordAudit } from '../audit-log/audit-log.service';
 import type { Region } from '../places/region.entity';
 import type { CreateResourceInput, ResourceFilter, UpdateResourceInput } from './dto/resource.inputs';
 import type { ResourceContact } from './dto/resource.outputs';
@@ -339,6 +340,15 @@ export const resourceService = {
         `INSERT INTO resource_contact_reveal (resource_id, actor_id, actor_name, reason) VALUES ($1, $2, $3, $4)`,
         [resource.id, viewer.userId, viewer.displayName, why],
       );
+      await recordAudit(em, ctx, {
+        action: 'CONTACT_REVEALED',
+        targetType: 'RESOURCE',
+        targetId: resource.id,
+        targetLabel: resource.name,
+        districtId: resource.districtId,
+        streetId: resource.streetId,
+        detail: why ? { reason: why } : null,
+      });
       return readContact({
         contactNameEnc: stored.contact_name_enc,
         contactPhoneEnc: stored.contact_phone_enc,

@@ -15,6 +15,7 @@ import { canManageDistrictSettings, canReadDistrictSettings, requireViewer } fro
 import { FieldErrors, forbidden, notFound } from '../../common/app-error';
 import { parseId } from '../../common/connection';
 import type { Context } from '../../context';
+import { recordAudit } from '../audit-log/audit-log.service';
 import type { Region } from '../places/region.entity';
 import type { DistrictSettings } from './dto/satisfaction.outputs';
 import type { UpdateDistrictSettingsInput } from './dto/satisfaction.inputs';
@@ -195,7 +196,8 @@ export const settingsService = {
     const d = await district(ctx, districtId);
     if (!canManageDistrictSettings(viewer, d.id))
       throw forbidden('仅区管理员可修改设置 / only the district admin changes its settings');
-    checkUpdate(input, await ctx.loaders.satisfaction.settings.load(d.id));
+    const previous = await ctx.loaders.satisfaction.settings.load(d.id);
+    checkUpdate(input, previous);
     const weights = Object.fromEntries((input.dimensionWeights ?? []).map((w) => [w.dimension, w.weight]));
     const setText: Record<string, string> = {};
     const cleared: string[] = [];
@@ -204,9 +206,11 @@ export const settingsService = {
       if (text) setText[ind.dimension] = text;
       else cleared.push(ind.dimension);
     }
-    // one statement: concurrent changes of different dimensions both land (jsonb merge in SQL)
-    const [row]: SettingRow[] = await ctx.db.query(
-      `INSERT INTO district_setting AS s (district_id, satisfied_threshold, compliance_target, satisfaction_weight,
+    // one statement: concurrent changes of different dimensions both land (jsonb merge in SQL);
+    // the audit log's row in the same transaction
+    const row = await ctx.db.transaction(async (em) => {
+      const [row]: SettingRow[] = await em.query(
+        `INSERT INTO district_setting AS s (district_id, satisfied_threshold, compliance_target, satisfaction_weight,
                                          dimension_weights, indicators, updated_at)
        VALUES ($1, coalesce($2::int, $7::int), coalesce($3::numeric, $8::numeric), coalesce($4::numeric, $9::numeric),
                $5::jsonb, $6::jsonb - $10::text[], now())
@@ -218,19 +222,30 @@ export const settingsService = {
          indicators = (s.indicators || $6::jsonb) - $10::text[],
          updated_at = now()
        RETURNING *`,
-      [
-        d.id,
-        input.satisfiedThreshold ?? null,
-        input.complianceTarget ?? null,
-        input.satisfactionWeight ?? null,
-        JSON.stringify(weights),
-        JSON.stringify(setText),
-        DEFAULT_SATISFIED_THRESHOLD,
-        DEFAULT_COMPLIANCE_TARGET,
-        DEFAULT_SATISFACTION_WEIGHT,
-        cleared,
-      ],
-    );
+        [
+          d.id,
+          input.satisfiedThreshold ?? null,
+          input.complianceTarget ?? null,
+          input.satisfactionWeight ?? null,
+          JSON.stringify(weights),
+          JSON.stringify(setText),
+          DEFAULT_SATISFIED_THRESHOLD,
+          DEFAULT_COMPLIANCE_TARGET,
+          DEFAULT_SATISFACTION_WEIGHT,
+          cleared,
+        ],
+      );
+      await recordAudit(em, ctx, {
+        action: 'SETTINGS_CHANGED',
+        targetType: 'DISTRICT_SETTINGS',
+        targetId: d.id,
+        targetLabel: d.name,
+        districtId: d.id,
+        before: previous,
+        after: toSettings(d.id, row),
+      });
+      return row;
+    });
     const settings = toSettings(d.id, row);
     ctx.loaders.satisfaction.settings.clear(d.id).prime(d.id, settings);
     return settingsView(true, settings);

@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { canEditMenuItem, canReadChanges, requireViewer } from '../../auth/policy';
 import { forbidden } from '../../common/app-error';
 import type { Connection } from '../../common/connection';
+import { UPDATED_SINCE } from '../../common/change-feed';
 import type { Context } from '../../context';
 import type { ChangeLogEntry } from '../audit/change-log.entity';
 import { ChangeLogConnection } from '../audit/change-log.outputs';
@@ -22,8 +23,10 @@ export class ServiceItemResolver {
     @Arg('filter', () => ServiceFilter, { nullable: true }) filter?: ServiceFilter | null,
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('updatedSince', () => Date, { nullable: true, description: UPDATED_SINCE })
+    updatedSince?: Date | null,
   ): Promise<Connection<ServiceItem>> {
-    return serviceItemService.list(ctx, filter, first, after);
+    return serviceItemService.list(ctx, filter, first, after, updatedSince);
   }
 
   @Query(() => ServiceItem, { nullable: true, description: 'one item, retired ones included' })

@@ -1,8 +1,10 @@
 import { likePattern, pageRequest, parseId, toConnection, type Connection } from '../../common/connection';
+import { feedList, feedQueryBuilder, feedRequest } from '../../common/change-feed';
+import { hydrate } from '../../common/hydrate';
 import type { Context } from '../../context';
 import type { Center } from '../places/center.entity';
 import type { Region } from '../places/region.entity';
-import type { ServiceFilter } from './dto/service.inputs';
+import type { OfferingFilter, ServiceFilter } from './dto/service.inputs';
 import { ServiceItem } from './service-item.entity';
 import { ServiceOffering } from './service-offering.entity';
 
@@ -15,10 +17,13 @@ export const serviceItemService = {
     filter: ServiceFilter | null | undefined,
     first?: number | null,
     after?: string | null,
+    updatedSince?: Date | null,
   ): Promise<Connection<ServiceItem>> {
-    const page = pageRequest(first, after);
+    const feed = feedRequest(updatedSince, first, after);
+    const page = feed ? { limit: 0, afterId: null } : pageRequest(first, after);
     const qb = ctx.db.getRepository(ServiceItem).createQueryBuilder('s').where('TRUE');
-    if (!filter?.includeRetired) qb.andWhere('s.retired_at IS NULL');
+    // a change feed keeps retired items (with retiredAt), so clients see them leave
+    if (!filter?.includeRetired && !feed) qb.andWhere('s.retired_at IS NULL');
     if (filter?.audience) qb.andWhere(':audience = ANY(s.audience)', { audience: filter.audience });
     if (filter?.menu) qb.andWhere('s.menu = :menu', { menu: filter.menu });
     if (filter?.category) qb.andWhere('s.category = :category', { category: filter.category });
@@ -40,6 +45,11 @@ export const serviceItemService = {
         );
       }
     }
+    if (feed) {
+      const conn = await feedQueryBuilder(qb, 's', feed);
+      for (const e of conn.edges) ctx.loaders.services.serviceById.prime(e.node.id, e.node);
+      return conn;
+    }
     const totalCount = await qb.clone().getCount();
     if (page.afterId !== null) qb.andWhere('s.id > :afterId', { afterId: page.afterId });
     const rows =
@@ -51,6 +61,65 @@ export const serviceItemService = {
             .getMany();
     for (const s of rows) ctx.loaders.services.serviceById.prime(s.id, s);
     return toConnection(rows, page, totalCount);
+  },
+
+  /** Offerings (the directory, public), by id; with `updatedSince` a change feed that also shows
+   * removed offerings (tombstones, `withdrawnAt` set). */
+  async offerings(
+    ctx: Context,
+    filter: OfferingFilter | null | undefined,
+    first?: number | null,
+    after?: string | null,
+    updatedSince?: Date | null,
+  ): Promise<Connection<ServiceOffering>> {
+    const feed = feedRequest(updatedSince, first, after);
+    const parts: string[] = ['TRUE'];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      parts.push(sql.replaceAll('?', `$${params.length}`));
+    };
+    if (filter?.centerId != null) add('f.center_id = ?', parseId(filter.centerId) ?? -1);
+    if (filter?.serviceId != null) add('f.service_id = ?', parseId(filter.serviceId) ?? -1);
+    if (filter?.regionId != null)
+      add(
+        'f.center_id IN (SELECT id FROM center WHERE district_id = ? OR street_id = ?)',
+        parseId(filter.regionId) ?? -1,
+      );
+    const live = `SELECT o.id, o.center_id, o.service_id, o.schedule, o.fee, o.capacity, o.updated_at,
+                         NULL::timestamptz AS withdrawn_at FROM service_offering o`;
+    const removed = `SELECT x.id, x.center_id, x.service_id, x.schedule, x.fee, x.capacity, t.removed_at AS updated_at,
+                            t.removed_at AS withdrawn_at
+                     FROM service_offering_removed t, jsonb_populate_record(NULL::service_offering, t.row) x`;
+    const repo = ctx.db.getRepository(ServiceOffering);
+    const map = (r: Record<string, unknown>) =>
+      Object.assign(hydrate(repo, r), { withdrawnAt: (r.withdrawn_at as Date | null) ?? null });
+    const where = parts.join(' AND ');
+    if (feed)
+      return feedList(ctx.db, {
+        from: `(${live} UNION ALL ${removed}) f`,
+        alias: 'f',
+        where,
+        params,
+        feed,
+        map,
+      });
+    const page = pageRequest(first, after);
+    const from = `(${live}) f`;
+    const [{ count }] = await ctx.db.query(
+      `SELECT count(*)::int AS count FROM ${from} WHERE ${where}`,
+      params,
+    );
+    const p = [...params];
+    let sql = `SELECT f.* FROM ${from} WHERE ${where}`;
+    if (page.afterId !== null) {
+      p.push(page.afterId);
+      sql += ` AND f.id > $${p.length}`;
+    }
+    p.push(page.limit + 1);
+    sql += ` ORDER BY f.id LIMIT $${p.length}`;
+    const rows = page.limit > 0 ? ((await ctx.db.query(sql, p)) as Record<string, unknown>[]).map(map) : [];
+    return toConnection(rows, page, count);
   },
 
   async byId(ctx: Context, id: string): Promise<ServiceItem | null> {

@@ -52,4 +52,11 @@ export class ServiceOffering {
   @Field(() => Date)
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+
+  /** set on a removed offering as a change feed shows it (a tombstone); never a column */
+  @Field(() => Date, {
+    nullable: true,
+    description: 'when the center stopped offering it (change feeds keep removed offerings)',
+  })
+  withdrawnAt?: Date | null;
 }

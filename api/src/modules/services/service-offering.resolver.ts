@@ -7,7 +7,9 @@ import type { ChangeLogEntry } from '../audit/change-log.entity';
 import { ChangeLogConnection } from '../audit/change-log.outputs';
 import { changeLogService } from '../audit/change-log.service';
 import { Center } from '../places/center.entity';
-import { SetOfferingInput } from './dto/service.inputs';
+import { OfferingFilter, SetOfferingInput } from './dto/service.inputs';
+import { ServiceOfferingConnection } from './dto/service.outputs';
+import { UPDATED_SINCE } from '../../common/change-feed';
 import { ServiceItem } from './service-item.entity';
 import { serviceItemService } from './service-item.service';
 import { serviceMenuService } from './service-menu.service';
@@ -18,6 +20,21 @@ export class ServiceOfferingResolver {
   @Query(() => ServiceOffering, { nullable: true, description: 'one offering of a center' })
   serviceOffering(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<ServiceOffering | null> {
     return serviceItemService.offeringById(ctx, id);
+  }
+
+  @Query(() => ServiceOfferingConnection, {
+    description:
+      'offerings of the directory by id; with updatedSince a change feed that includes removed offerings (withdrawnAt set)',
+  })
+  serviceOfferings(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => OfferingFilter, { nullable: true }) filter?: OfferingFilter | null,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('updatedSince', () => Date, { nullable: true, description: UPDATED_SINCE })
+    updatedSince?: Date | null,
+  ): Promise<Connection<ServiceOffering>> {
+    return serviceItemService.offerings(ctx, filter, first, after, updatedSince);
   }
 
   @Mutation(() => ServiceOffering, {

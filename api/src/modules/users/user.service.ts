@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { config } from '../../config';
 import { dummyPasswordHash, verifyPassword } from '../../auth/password';
-import { signToken, verifyToken } from '../../auth/token';
+import { signToken, verifyTokenClaims } from '../../auth/token';
 import type { Viewer } from '../../auth/viewer';
 import { AppError } from '../../common/app-error';
 import { throttleFor } from '../../common/throttle';
@@ -29,7 +29,7 @@ export const userService = {
     if (!user || !ok || !user.active || (user.isDemo && config.isProduction)) throw badCredentials();
     const throttle = throttleFor(ctx.db);
     await Promise.all([throttle.succeeded(accountKey), throttle.release(addressKey)]);
-    return { token: signToken(user.id, user.role), user };
+    return { token: signToken(user.id, user.role, user.tokenVersion), user };
   },
 
   async me(ctx: Context): Promise<User | null> {
@@ -50,14 +50,16 @@ export const userService = {
 /** Resolves the bearer token of a request into a Viewer (one query), or null. */
 export async function viewerFromToken(db: DataSource, token: string | null): Promise<Viewer | null> {
   if (!token) return null;
-  const userId = verifyToken(token);
-  if (userId === null) return null;
+  const claims = verifyTokenClaims(token);
+  if (claims === null) return null;
   const rows: {
     id: number;
     role: Viewer['role'];
     display_name: string;
     center_id: number | null;
     is_demo: boolean;
+    token_version: number;
+    must_change_password: boolean;
     scope_level: string | null;
     scope_id: number | null;
     scope_district: number | null;
@@ -65,17 +67,18 @@ export async function viewerFromToken(db: DataSource, token: string | null): Pro
     center_district: number | null;
     center_street: number | null;
   }[] = await db.query(
-    `SELECT u.id, u.role, u.display_name, u.center_id, u.is_demo,
+    `SELECT u.id, u.role, u.display_name, u.center_id, u.is_demo, u.token_version, u.must_change_password,
             r.level AS scope_level, r.id AS scope_id, r.district_id AS scope_district, r.street_id AS scope_street,
             c.district_id AS center_district, c.street_id AS center_street
      FROM app_user u
      LEFT JOIN region r ON r.id = u.scope_region_id
      LEFT JOIN center c ON c.id = u.center_id
      WHERE u.id = $1 AND u.active`,
-    [userId],
+    [claims.userId],
   );
   const u = rows[0];
-  if (!u || (u.is_demo && config.isProduction)) return null;
+  // a password change, reset or disable bumps token_version: older tokens stop at once
+  if (!u || (u.is_demo && config.isProduction) || u.token_version !== claims.version) return null;
   let districtId: number | null = null;
   let streetId: number | null = null;
   if (u.role === 'CENTER_STAFF') {
@@ -94,5 +97,6 @@ export async function viewerFromToken(db: DataSource, token: string | null): Pro
     districtId,
     streetId,
     centerId: u.role === 'CENTER_STAFF' ? u.center_id : null,
+    mustChangePassword: u.must_change_password,
   };
 }

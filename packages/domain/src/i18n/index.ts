@@ -37,6 +37,15 @@ import { adminStrings } from './admin';
 import { adminCasesStrings } from './admin-cases';
 import { residentStrings } from './resident';
 import { residentCasesStrings } from './resident-cases';
+import { adminPeopleStrings, residentDutyStrings } from './admin-people';
+import {
+  API_PERMISSION_LABELS,
+  AUDIT_ACTION_LABELS,
+  DUTY_SHIFT_LABELS,
+  TEAM_ROLE_LABELS,
+  WEBHOOK_DELIVERY_STATUS_LABELS,
+  WEBHOOK_EVENT_LABELS,
+} from '../people';
 
 type Labels = Record<string, { 'zh-CN': string; en: string }>;
 function pick(labels: Labels, locale: Locale): Record<string, string> {
@@ -73,6 +82,12 @@ function enumNamespace(locale: Locale) {
     evaluatorKind: pick(EVALUATOR_KIND_LABELS, locale),
     trainingTrack: pick(TRAINING_TRACK_LABELS, locale),
     ...caseEnumNamespaces(locale),
+    teamRole: pick(TEAM_ROLE_LABELS, locale),
+    dutyShift: pick(DUTY_SHIFT_LABELS, locale),
+    auditAction: pick(AUDIT_ACTION_LABELS, locale),
+    apiPermission: pick(API_PERMISSION_LABELS, locale),
+    webhookEvent: pick(WEBHOOK_EVENT_LABELS, locale),
+    webhookDeliveryStatus: pick(WEBHOOK_DELIVERY_STATUS_LABELS, locale),
   };
 }
 
@@ -80,14 +95,18 @@ export const i18nResources = {
   'zh-CN': {
     enum: enumNamespace('zh-CN'),
     common: commonStrings['zh-CN'],
-    admin: { ...adminStrings['zh-CN'], ...adminCasesStrings['zh-CN'] },
-    resident: { ...residentStrings['zh-CN'], ...residentCasesStrings['zh-CN'] },
+    admin: { ...adminStrings['zh-CN'], ...adminCasesStrings['zh-CN'], ...adminPeopleStrings['zh-CN'] },
+    resident: {
+      ...residentStrings['zh-CN'],
+      ...residentCasesStrings['zh-CN'],
+      ...residentDutyStrings['zh-CN'],
+    },
   },
   en: {
     enum: enumNamespace('en'),
     common: commonStrings.en,
-    admin: { ...adminStrings.en, ...adminCasesStrings.en },
-    resident: { ...residentStrings.en, ...residentCasesStrings.en },
+    admin: { ...adminStrings.en, ...adminCasesStrings.en, ...adminPeopleStrings.en },
+    resident: { ...residentStrings.en, ...residentCasesStrings.en, ...residentDutyStrings.en },
   },
 } as const;
 

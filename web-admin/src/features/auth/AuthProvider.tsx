@@ -21,6 +21,7 @@ export const AuthProvider_UserFragment = graphql(`
   fragment AuthProvider_UserFragment on User {
     id
     role
+    mustChangePassword
     scope {
       id
       name

@@ -5,12 +5,16 @@ import { ErrorState, LoadingState } from '../../ui/states';
 import { useAuth } from './AuthProvider';
 
 export function RequireAuth({ children }: { children: ReactNode }) {
-  const { status, restoreError, retryRestore } = useAuth();
+  const { status, restoreError, retryRestore, viewer } = useAuth();
   const location = useLocation();
   if (status === 'restoring') return <LoadingState />;
   if (status === 'error') return <ErrorState error={restoreError} onRetry={retryRestore} />;
   if (status === 'anonymous') {
     return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  }
+  // an account on its one-time password sets its own first (the server refuses everything else)
+  if (viewer?.mustChangePassword && location.pathname !== '/change-password') {
+    return <Navigate to="/change-password" replace state={{ from: location.pathname + location.search }} />;
   }
   return <>{children}</>;
 }

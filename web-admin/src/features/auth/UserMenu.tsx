@@ -1,7 +1,8 @@
 // Header: who is signed in (name, role, scope) and the logout action.
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { LogoutOutlined, UserOutlined, LockOutlined } from '@ant-design/icons';
 import { Avatar, Dropdown, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { graphql, useFragment, type FragmentType } from '../../gql';
 
 export const UserMenu_UserFragment = graphql(`
@@ -31,6 +32,15 @@ export function UserMenu({
       trigger={['click']}
       menu={{
         items: [
+          {
+            key: 'password',
+            icon: <LockOutlined />,
+            label: (
+              <Link to="/change-password" data-testid="change-password-link">
+                {t('admin:passwordChangeTitle')}
+              </Link>
+            ),
+          },
           {
             key: 'logout',
             icon: <LogoutOutlined />,

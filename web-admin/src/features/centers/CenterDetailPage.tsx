@@ -12,6 +12,7 @@ import { CenterCommunities } from './CenterCommunities';
 import { CenterEditDrawer } from './CenterEditDrawer';
 import { CenterOfferings } from './CenterOfferings';
 import { CenterProfile } from './CenterProfile';
+import { DutyToday } from '../team/DutyToday';
 
 const CenterDetailPageQuery = graphql(`
   query CenterDetailPage($id: ID!) {
@@ -21,6 +22,7 @@ const CenterDetailPageQuery = graphql(`
       kind
       viewerCanEdit
       ...CenterProfile_CenterFragment
+      ...DutyToday_CenterFragment
       ...CenterCommunities_CenterFragment
       ...CenterOfferings_CenterFragment
       ...CenterEditDrawer_CenterFragment
@@ -88,6 +90,7 @@ export default function CenterDetailPage() {
       }
     >
       <CenterProfile center={center} />
+      <DutyToday center={center} />
       <CenterCommunities center={center} />
       <CenterOfferings center={center} />
       {editing && center.viewerCanEdit ? (

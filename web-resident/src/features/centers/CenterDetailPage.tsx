@@ -10,6 +10,7 @@ import { CenterSurveyLink } from '../surveys/CenterSurveyLink';
 import { CenterFacilities } from './CenterFacilities';
 import { CenterServices } from './CenterServices';
 import { CenterSummary } from './CenterSummary';
+import { CenterDutyToday } from './CenterDutyToday';
 import { NAMESPACES } from '../../i18n';
 
 const CenterDetailPageQuery = graphql(`
@@ -20,6 +21,7 @@ const CenterDetailPageQuery = graphql(`
       ...CenterSummary_CenterFragment
       ...CenterFacilities_CenterFragment
       ...CenterServices_CenterFragment
+      ...CenterDutyToday_CenterFragment
     }
   }
 `);
@@ -54,6 +56,7 @@ export default function CenterDetailPage() {
     body = (
       <div data-testid="center-detail" data-center-id={data.center.id}>
         <CenterSummary center={data.center} />
+        <CenterDutyToday center={data.center} />
         <CenterSurveyLink centerId={data.center.id} />
         <CenterServices center={data.center} />
         <CenterFacilities center={data.center} />

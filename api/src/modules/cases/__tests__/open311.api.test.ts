@@ -94,7 +94,9 @@ describe('services', () => {
 
 describe('requests', () => {
   it('refuses a post without a valid key, and bad input, with error arrays', async () => {
-    const before = (await api.db.query(`SELECT count(*)::int AS n FROM resident_case WHERE source = 'OPEN311'`))[0].n;
+    const before = (
+      await api.db.query(`SELECT count(*)::int AS n FROM resident_case WHERE source = 'OPEN311'`)
+    )[0].n;
     expect(await post('/requests.json', { ...request(), api_key: '' })).toMatchObject({
       status: 403,
       body: [{ code: 403, description: expect.stringContaining('api_key') }],
@@ -113,7 +115,9 @@ describe('requests', () => {
     expect(await post('/requests.json', noPlace)).toMatchObject({ status: 400, body: [{ code: 400 }] });
     expect((await post('/requests.json', request({ lat: 39.9, long: 116.4 }))).status).toBe(400);
     expect((await post('/requests.json', request({ description: ' ' }))).status).toBe(400);
-    expect((await api.db.query(`SELECT count(*)::int AS n FROM resident_case WHERE source = 'OPEN311'`))[0].n).toBe(before);
+    expect(
+      (await api.db.query(`SELECT count(*)::int AS n FROM resident_case WHERE source = 'OPEN311'`))[0].n,
+    ).toBe(before);
   });
 
   it('takes a request with a key, then answers it by id and in lists, with no personal data', async () => {

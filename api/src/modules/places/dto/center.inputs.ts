@@ -39,6 +39,14 @@ export class UpdateCenterInput {
   })
   openingHours?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'the center’s public phone number (an empty string removes it)',
+  })
+  @IsOptional()
+  @MaxLength(40, { message: '电话不能超过40个字 / phone must be at most 40 characters' })
+  phone?: string | null;
+
   @Field(() => [String], { nullable: true, description: 'facility codes' })
   @IsOptional()
   @ArrayMaxSize(50)

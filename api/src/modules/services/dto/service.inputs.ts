@@ -111,3 +111,15 @@ export class SetOfferingInput {
   @MaxLength(100, { message: '收费说明不能超过100个字 / fee must be at most 100 characters' })
   fee?: string | null;
 }
+
+@InputType()
+export class OfferingFilter {
+  @Field(() => ID, { nullable: true })
+  centerId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'offerings of the centers of this district or street' })
+  regionId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  serviceId?: string | null;
+}

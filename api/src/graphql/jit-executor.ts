@@ -15,6 +15,9 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import type { Context } from '../context';
+import { createSqlReader } from './sql-read';
+import { sqlReadModules } from './sql-read.types';
 
 type Compiled = CompiledQuery | ExecutionResult;
 
@@ -32,6 +35,7 @@ function plainError(e: GraphQLError, code?: string): GraphQLError {
 
 export function jitGateway(schema: GraphQLSchema): GatewayInterface {
   const cache = new WeakMap<DocumentNode, Map<string, Compiled>>();
+  const sqlReader = createSqlReader(schema, sqlReadModules);
   const compiledFor = (document: DocumentNode, operationName: string | undefined): Compiled => {
     let byName = cache.get(document);
     if (!byName) cache.set(document, (byName = new Map()));
@@ -58,6 +62,14 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
           const variables = rc.request.variables ?? {};
           const coerced = getVariableValues(schema, rc.operation.variableDefinitions ?? [], variables);
           if (coerced.errors) return { errors: coerced.errors.map((e) => plainError(e, 'BAD_USER_INPUT')) };
+          // the directory's reads: one statement, JSON built by PostgreSQL (declines → resolvers)
+          const read = await sqlReader.execute(
+            rc.context as unknown as Context,
+            rc.document,
+            rc.operation,
+            coerced.coerced,
+          );
+          if (read) return read;
           const result = await compiled.query(undefined, rc.context, variables);
           return result.errors ? { ...result, errors: result.errors.map((e) => plainError(e)) } : result;
         },

@@ -17,6 +17,7 @@ import { jitGateway } from './graphql/jit-executor';
 import { createSchema } from './graphql/schema';
 import { logger } from './logger';
 import { viewerFromToken } from './modules/users/user.service';
+import { startWorkers } from './workers';
 
 export interface ApiServer {
   app: express.Express;
@@ -63,6 +64,7 @@ export async function createApiServer(db: DataSource): Promise<ApiServer> {
   });
   await apollo.start();
 
+  const stopWorkers = startWorkers(db);
   const graphqlHandler = expressMiddleware(apollo, {
     context: async ({ req }) =>
       createContext(
@@ -104,6 +106,7 @@ export async function createApiServer(db: DataSource): Promise<ApiServer> {
         });
       }),
     close: async () => {
+      await stopWorkers();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((r) => httpServer.close(() => r()));
       logger.info('API stopped');

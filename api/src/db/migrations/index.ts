@@ -4,6 +4,7 @@ import { MenusResidentsOrders1732400000000 } from './1732400000000-menus-residen
 import { DemandsResourcesProjects1732500000000 } from './1732500000000-demands-resources-projects';
 import { SurveysEvaluations1732600000000 } from './1732600000000-surveys-evaluations';
 import { SatisfactionScale1732700000000 } from './1732700000000-satisfaction-scale';
+import { RollupQueue1732900000000 } from './1732900000000-rollup-queue';
 
 export const migrations = [
   PlacesAndServices1732300000000,
@@ -11,4 +12,5 @@ export const migrations = [
   DemandsResourcesProjects1732500000000,
   SurveysEvaluations1732600000000,
   SatisfactionScale1732700000000,
+  RollupQueue1732900000000,
 ];

@@ -16,7 +16,11 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
+import { createHash } from 'node:crypto';
+import type { Pool } from 'pg';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { Context } from '../context';
+import { queryCounter } from '../db/query-counter';
 import { collectSelection, type SelectedField } from './selection';
 
 /** What a field's compiler gets: parameters, fresh aliases, the viewer and nested objects. */
@@ -44,6 +48,18 @@ export interface SqlReadModule {
 const MAX_KEYS = 50;
 
 const quoteKey = (key: string) => `'${key.replace(/'/g, "''")}'`;
+
+/** Prepared-statement names by SQL text (a few shapes per client document; bounded all the same). */
+const names = new Map<string, string>();
+function statementName(sql: string): string {
+  let name = names.get(sql);
+  if (!name) {
+    if (names.size >= 2000) names.clear();
+    name = `lc_read_${createHash('sha1').update(sql).digest('base64url')}`;
+    names.set(sql, name);
+  }
+  return name;
+}
 
 /** Turned off by tests that compare both paths. */
 export const compiledReads = { enabled: true };
@@ -116,8 +132,15 @@ export function createSqlReader(schema: GraphQLSchema, modules: readonly SqlRead
       }
     const compiled = compile(ctx, operation, fragments, variables);
     if (!compiled) return null;
-    const [row]: { data: Record<string, unknown> }[] = await ctx.db.query(compiled.sql, compiled.params);
-    return { data: row.data };
+    // a named (prepared) statement: PostgreSQL parses and plans each shape once per connection
+    const pool = (ctx.db.driver as PostgresDriver).master as Pool;
+    queryCounter.increment();
+    const { rows } = await pool.query<{ data: Record<string, unknown> }>({
+      name: statementName(compiled.sql),
+      text: compiled.sql,
+      values: compiled.params,
+    });
+    return { data: rows[0].data };
   }
 
   return { compile, execute };

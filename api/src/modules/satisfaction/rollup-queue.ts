@@ -4,6 +4,7 @@
 // between accepting and rolling up leaves the rows queued; nothing is added twice, nothing is lost.
 // Promise: a response is in the figures within a few seconds of being accepted (README).
 import type { DataSource, EntityManager } from 'typeorm';
+import { queryCounter } from '../../db/query-counter';
 import { logger } from '../../logger';
 import type { Worker } from '../../workers';
 import { rollUpResponses } from './rollups';
@@ -67,7 +68,7 @@ export const rollupWorker: Worker = {
       running = (async () => {
         let full = false;
         try {
-          full = (await rollUpBatch(db, ROLLUP_BATCH, false)) === ROLLUP_BATCH;
+          full = (await queryCounter.uncounted(() => rollUpBatch(db, ROLLUP_BATCH, false))) === ROLLUP_BATCH;
         } catch (err) {
           // e.g. a deadlock or the database restarting: the batch stays queued for the next tick
           if (!stopped) logger.warn({ err }, 'rollup batch failed; retrying');

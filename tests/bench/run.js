@@ -540,10 +540,16 @@ async function nearBench() {
 
 async function main() {
   const only = (process.env.BENCH_ONLY || 'all').toLowerCase();
-  if (!['all', 'near', 'satisfaction'].includes(only))
-    throw new Error(`BENCH_ONLY must be near or satisfaction (or unset for both), got "${only}"`);
-  if (only !== 'satisfaction') await nearBench();
-  if (only !== 'near') await require('./satisfaction').satisfactionBench();
+  const all = ['near', 'intake', 'weight', 'start', 'satisfaction'];
+  const chosen = only === 'all' ? all : only.split(',');
+  for (const c of chosen)
+    if (!all.includes(c))
+      throw new Error(`BENCH_ONLY must be some of ${all.join(', ')} (comma-separated; unset for all), got "${only}"`);
+  if (chosen.includes('near')) await nearBench();
+  if (chosen.includes('intake')) await require('./intake').intakeBench();
+  if (chosen.includes('weight')) await require('./spa-weight').weightBench();
+  if (chosen.includes('start')) await require('./start').startBench();
+  if (chosen.includes('satisfaction')) await require('./satisfaction').satisfactionBench();
 }
 
 main().then(

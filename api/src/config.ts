@@ -65,9 +65,29 @@ export const config = {
   dbConnectTimeoutMs: int('DB_CONNECT_TIMEOUT_MS', 5000),
   logLevel: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'warn' : 'info'),
   maxQueryDepth: int('GRAPHQL_MAX_DEPTH', 10),
-  maxQueryCost: int('GRAPHQL_MAX_COST', 20000),
+  /** query cost budgets (fields resolved, lists multiplied out; see graphql/query-cost.ts) */
+  costBudgetAnonymous: int('GRAPHQL_COST_ANONYMOUS', 60_000),
+  costBudgetSignedIn: int('GRAPHQL_COST_SIGNED_IN', 300_000),
+  /** introspection and "did you mean" suggestions: on in development, off in production unless true */
+  introspection: process.env.GRAPHQL_INTROSPECTION
+    ? process.env.GRAPHQL_INTROSPECTION === 'true'
+    : !isProduction,
+  /** largest request body (JSON) and largest response, bytes */
+  maxBodyBytes: int('GRAPHQL_MAX_BODY_BYTES', 8 * 1024 * 1024),
+  maxResponseBytes: int('GRAPHQL_MAX_RESPONSE_BYTES', 16 * 1024 * 1024),
+  /** execution deadline of one operation, and PostgreSQL's statement_timeout of the API's pool */
+  requestTimeoutMs: int('GRAPHQL_TIMEOUT_MS', 8000),
+  statementTimeoutMs: int('DB_STATEMENT_TIMEOUT_MS', 5000),
+  /** deepest nesting of brackets in a request (query text or variables) */
+  maxNesting: int('GRAPHQL_MAX_NESTING', 64),
+  /** largest uploaded file, bytes */
+  maxUploadBytes: int('UPLOAD_MAX_BYTES', 10 * 1024 * 1024),
   maxAliases: int('GRAPHQL_MAX_ALIASES', 30),
+  maxTokens: int('GRAPHQL_MAX_TOKENS', 5000),
   shutdownGraceMs: int('SHUTDOWN_GRACE_MS', 10000),
-  /** origins allowed to call /graphql from a browser: '*' or a comma-separated list */
-  corsOrigins: process.env.CORS_ORIGINS ?? '*',
+  /** origins allowed to call /graphql from a browser: '*' or a comma-separated list; in production
+   * only the listed ones (none when unset) */
+  corsOrigins: process.env.CORS_ORIGINS ?? (isProduction ? '' : '*'),
+  /** Redis for limits shared by several API processes (in-database otherwise) */
+  redisUrl: process.env.REDIS_URL || undefined,
 };

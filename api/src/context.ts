@@ -33,6 +33,12 @@ export interface Context {
   requestId: string;
   /** the caller's address, for rate limits */
   ip: string;
+  /** the document is one of the SPAs' persisted documents */
+  trustedDocument?: boolean;
+  /** a cost budget of the caller's own (an integrator key's), instead of the default ones */
+  costBudget?: number;
+  /** the operation's cost, once computed (graphql/limits.ts) */
+  queryCost?: number;
 }
 
 export function createLoaders(db: DataSource): Loaders {

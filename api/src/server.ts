@@ -3,17 +3,22 @@ import 'reflect-metadata';
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import cors from 'cors';
 import express, { type RequestHandler } from 'express';
+import { graphqlUploadExpress } from 'graphql-upload-minimal';
 import type { DataSource } from 'typeorm';
 import { config } from './config';
 import { createContext, type Context } from './context';
 import { formatError } from './graphql/errors';
 import { jitGateway } from './graphql/jit-executor';
+import { limitsPlugin, tooComplex, tooDeep } from './graphql/limits';
 import { createSchema } from './graphql/schema';
 import { logger } from './logger';
 import { viewerFromToken } from './modules/users/user.service';
@@ -34,6 +39,57 @@ function bearer(header: string | undefined): string | null {
   return m ? m[1].trim() : null;
 }
 
+/** A GraphQL-shaped error answer outside Apollo (body too large, nesting too deep, bad JSON). */
+function sendError(res: express.Response, status: number, code: string, message: string): void {
+  res.status(status).json({
+    errors: [{ message, extensions: { code, ...(code === 'BAD_USER_INPUT' ? { fields: [] } : {}) } }],
+  });
+}
+
+/** JSON bodies up to GRAPHQL_MAX_BODY_BYTES, nesting up to GRAPHQL_MAX_NESTING; refusals as JSON. */
+function bodyLimits(): RequestHandler {
+  const parse = express.json({ limit: config.maxBodyBytes });
+  return (req, res, next) =>
+    parse(req, res, (err?: unknown) => {
+      if (err) {
+        const e = err as { type?: string; status?: number };
+        if (e.type === 'entity.too.large')
+          return sendError(
+            res,
+            413,
+            'BAD_USER_INPUT',
+            `请求过大（上限 ${config.maxBodyBytes} 字节）/ request body too large`,
+          );
+        return sendError(res, 400, 'BAD_USER_INPUT', '请求格式错误 / malformed request body');
+      }
+      if (tooDeep(req.body, config.maxNesting)) {
+        const error = tooComplex(
+          `嵌套过深（上限 ${config.maxNesting} 层）/ nested deeper than ${config.maxNesting} levels`,
+        );
+        return sendError(res, 400, error.code, error.message);
+      }
+      next();
+    });
+}
+
+/** Refuses an answer larger than GRAPHQL_MAX_RESPONSE_BYTES (the cost budget should stop such a query
+ * first; this is the backstop). */
+const capResponse: RequestHandler = (_req, res, next) => {
+  const end = res.end.bind(res) as (...args: unknown[]) => express.Response;
+  (res as { end: unknown }).end = (chunk?: unknown, ...rest: unknown[]) => {
+    const size =
+      typeof chunk === 'string' ? Buffer.byteLength(chunk) : Buffer.isBuffer(chunk) ? chunk.length : 0;
+    if (size > config.maxResponseBytes && !res.headersSent) {
+      const error = tooComplex(`结果过大 / the answer exceeds ${config.maxResponseBytes} bytes`);
+      res.status(400).setHeader('content-type', 'application/json; charset=utf-8');
+      res.removeHeader('content-length');
+      return end(JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code } }] }));
+    }
+    return end(chunk, ...rest);
+  };
+  next();
+};
+
 export async function createApiServer(db: DataSource): Promise<ApiServer> {
   const schema = await createSchema();
   const app = express();
@@ -41,10 +97,12 @@ export async function createApiServer(db: DataSource): Promise<ApiServer> {
   const httpServer = http.createServer(app);
   const armor = new ApolloArmor({
     maxDepth: { n: config.maxQueryDepth, propagateOnRejection: true },
-    costLimit: { maxCost: config.maxQueryCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 },
+    // the cost that multiplies down the tree is graphql/query-cost.ts (limitsPlugin)
+    costLimit: { enabled: false },
     maxAliases: { n: config.maxAliases },
     maxDirectives: { n: 50 },
-    maxTokens: { n: 5000 },
+    // tokens are limited by the parser itself (parseOptions below): a 400, not a 500
+    maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: true },
   });
   const protection = armor.protect();
@@ -54,13 +112,19 @@ export async function createApiServer(db: DataSource): Promise<ApiServer> {
     ...protection,
     plugins: [
       ...protection.plugins,
+      limitsPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // no cache hints are used; the plugin would wrap every field resolver
       ApolloServerPluginCacheControlDisabled(),
+      // no landing page: Apollo's loads its sandbox from a CDN
+      ApolloServerPluginLandingPageDisabled(),
     ],
     formatError,
-    introspection: true,
+    introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
+    parseOptions: { maxTokens: config.maxTokens },
+    // our own SIGTERM handling drains and exits 0 (cli/shutdown.ts); Apollo's would re-send the signal
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 
@@ -74,8 +138,9 @@ export async function createApiServer(db: DataSource): Promise<ApiServer> {
         req.ip ?? req.socket.remoteAddress ?? '',
       ),
   });
-  // 8mb: a menu import carries an .xlsx of up to 5 MB as base64 (~6.7 MB) in its variables.
-  const json = express.json({ limit: '8mb' });
+  const json = bodyLimits();
+  // GraphQL multipart requests (files as files, not base64): one file of at most UPLOAD_MAX_BYTES
+  const uploads = graphqlUploadExpress({ maxFileSize: config.maxUploadBytes, maxFiles: 3 });
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -89,13 +154,20 @@ export async function createApiServer(db: DataSource): Promise<ApiServer> {
     }
   });
   // integrators' browser clients on other origins; Apollo's CSRF prevention stays on
-  const origins = config.corsOrigins === '*' ? true : config.corsOrigins.split(',').map((o) => o.trim());
-  app.use('/graphql', cors({ origin: origins, maxAge: 600 }), json, graphqlHandler);
+  const origins =
+    config.corsOrigins === '*'
+      ? true
+      : config.corsOrigins
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean);
+  app.use('/graphql', cors({ origin: origins, maxAge: 600 }), capResponse, uploads, json, graphqlHandler);
 
   return {
     app,
     httpServer,
-    graphqlHandler: (req, res, next) => json(req, res, () => graphqlHandler(req, res, next)),
+    graphqlHandler: (req, res, next) =>
+      uploads(req, res, () => json(req, res, () => graphqlHandler(req, res, next))),
     apollo,
     listen: (port, host = config.host) =>
       new Promise((resolve, reject) => {

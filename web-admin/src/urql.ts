@@ -28,7 +28,10 @@ export function createUrqlClient({ getToken, onUnauthenticated }: UrqlClientOpti
     ],
     fetchOptions: () => {
       const token = getToken();
-      return token ? { headers: { Authorization: `Bearer ${token}` } } : {};
+      // the preflight header lets file uploads (multipart, a "simple" request) past Apollo's CSRF guard
+      const headers: Record<string, string> = { 'apollo-require-preflight': 'true' };
+      if (token) headers.Authorization = `Bearer ${token}`;
+      return { headers };
     },
   });
 }

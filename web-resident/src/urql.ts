@@ -41,7 +41,10 @@ export function createUrqlClient({
     ],
     fetchOptions: () => {
       const token = getToken();
-      return token ? { headers: { Authorization: `Bearer ${token}` } } : {};
+      // the preflight header lets file uploads (multipart, a "simple" request) past Apollo's CSRF guard
+      const headers: Record<string, string> = { 'apollo-require-preflight': 'true' };
+      if (token) headers.Authorization = `Bearer ${token}`;
+      return { headers };
     },
   });
 }

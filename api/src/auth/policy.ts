@@ -111,6 +111,30 @@ export function isOfficial(viewer: Viewer | null): boolean {
   return !!viewer && ['DISTRICT_ADMIN', 'STREET_ADMIN', 'CENTER_STAFF', 'EVALUATOR'].includes(viewer.role);
 }
 
+/** A record's change history (历史) is read where the record is kept: the district's admin and
+ * evaluators; a street's admin and staff for district-wide records (streetId null) of their district
+ * and for their own street's records; a center's staff for their center's. Nobody outside the district. */
+export function canReadChanges(
+  viewer: Viewer | null,
+  record: { districtId: number; streetId: number | null; centerId?: number | null },
+): boolean {
+  if (!isOfficial(viewer) || viewer!.districtId === null || viewer!.districtId !== record.districtId)
+    return false;
+  const v = viewer!;
+  switch (v.role) {
+    case 'DISTRICT_ADMIN':
+    case 'EVALUATOR':
+      return true;
+    case 'STREET_ADMIN':
+      return record.streetId === null || record.streetId === v.streetId;
+    case 'CENTER_STAFF':
+      if (record.streetId === null) return true;
+      return record.centerId != null ? record.centerId === v.centerId : record.streetId === v.streetId;
+    default:
+      return false;
+  }
+}
+
 /** The planning lists (需求、资源、项目清单) of a street: the district admin works in every street of
  * the district; a street admin and the street's center staff in their street. */
 export function canWorkInStreet(

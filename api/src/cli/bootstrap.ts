@@ -9,18 +9,29 @@ import { isEmpty, writeSeed } from '../db/seed/seed';
 import { logger } from '../logger';
 
 export interface Booted {
+  /** the API's pool, with DB_STATEMENT_TIMEOUT_MS on every statement */
   db: DataSource;
   database: DatabaseHandle;
+  /** runs long work (migrations, demo data) on a connection of its own without the statement timeout */
+  maintenance: <T>(work: (db: DataSource) => Promise<T>) => Promise<T>;
   shutdown: () => Promise<void>;
 }
 
 /** Opens the database (embedded unless DATABASE_URL is set) and connects. */
 export async function boot(): Promise<Booted> {
   const database = await openDatabase();
-  const db = await connect(database.url);
+  const db = await connect(database.url, { statementTimeoutMs: config.statementTimeoutMs });
   return {
     db,
     database,
+    maintenance: async (work) => {
+      const own = await connect(database.url, { poolMax: 2 });
+      try {
+        return await work(own);
+      } finally {
+        await own.destroy();
+      }
+    },
     shutdown: async () => {
       await db.destroy().catch(() => undefined);
       await database.stop();

@@ -1,7 +1,7 @@
 import { boot, run, runMigrations } from './bootstrap';
 
 run(async () => {
-  const { db, shutdown } = await boot();
-  await runMigrations(db);
+  const { shutdown, maintenance } = await boot();
+  await maintenance(runMigrations);
   await shutdown();
 });

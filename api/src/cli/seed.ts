@@ -2,9 +2,11 @@ import { logger } from '../logger';
 import { boot, run, runMigrations, seedIfEmpty } from './bootstrap';
 
 run(async () => {
-  const { db, shutdown } = await boot();
-  await runMigrations(db);
-  const seeded = await seedIfEmpty(db);
+  const { shutdown, maintenance } = await boot();
+  const seeded = await maintenance(async (db) => {
+    await runMigrations(db);
+    return seedIfEmpty(db);
+  });
   logger.info(seeded ? 'demo data seeded' : 'database already holds data: nothing seeded');
   await shutdown();
 });

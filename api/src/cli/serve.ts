@@ -6,8 +6,8 @@ import { boot, run, runMigrations } from './bootstrap';
 import { onShutdown } from './shutdown';
 
 run(async () => {
-  const { db, shutdown } = await boot();
-  if (process.env.MIGRATE_ON_START !== 'false') await runMigrations(db);
+  const { db, shutdown, maintenance } = await boot();
+  if (process.env.MIGRATE_ON_START !== 'false') await maintenance(runMigrations);
   const api = await createApiServer(db);
   const port = await api.listen(config.port);
   logger.info(`API on http://localhost:${port}/graphql`);

@@ -1,7 +1,8 @@
 import { config } from '../config';
 import { logger } from '../logger';
 
-/** Calls `stop` once on SIGINT/SIGTERM, then exits; a second signal or the grace period forces exit. */
+/** Calls `stop` once on SIGINT/SIGTERM (drain requests, close the pool), logs "stopped" and exits 0;
+ * a second signal or the grace period forces exit 1. */
 export function onShutdown(stop: () => Promise<void>): void {
   let stopping = false;
   const handler = (signal: NodeJS.Signals) => {
@@ -13,7 +14,10 @@ export function onShutdown(stop: () => Promise<void>): void {
     const force = setTimeout(() => process.exit(1), config.shutdownGraceMs);
     force.unref();
     stop()
-      .then(() => process.exit(0))
+      .then(() => {
+        logger.info({ signal }, 'stopped');
+        process.exit(0);
+      })
       .catch((err) => {
         logger.error({ err }, 'shutdown failed');
         process.exit(1);

@@ -10,9 +10,11 @@ import { boot, run, runMigrations, seedIfEmpty } from './bootstrap';
 import { onShutdown } from './shutdown';
 
 run(async () => {
-  const { db, shutdown, database } = await boot();
-  await runMigrations(db);
-  if (await seedIfEmpty(db)) logger.info('demo data seeded');
+  const { db, shutdown, database, maintenance } = await boot();
+  await maintenance(async (m) => {
+    await runMigrations(m);
+    if (await seedIfEmpty(m)) logger.info('demo data seeded');
+  });
   const api = await createApiServer(db);
   await api.listen(config.port);
   const spas: http.Server[] = [];

@@ -34,7 +34,23 @@ export function addTableSheet<K extends string>(
   return ws;
 }
 
+/** Text that a spreadsheet would take for a formula (= + - @, or a tab/CR before one) is written with a
+ * leading apostrophe, so an exported name like "=HYPERLINK(…)" stays text (CSV/formula injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+export const escapeCellText = (text: string): string => (FORMULA_START.test(text) ? `'${text}` : text);
+/** What escapeCellText wrote, read back by the imports. */
+export const unescapeCellText = (text: string): string =>
+  text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+
+/** The workbook as .xlsx bytes; every string cell of every sheet escaped on the way out. */
 export async function workbookBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (typeof cell.value === 'string') cell.value = escapeCellText(cell.value);
+      }),
+    ),
+  );
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

@@ -6,7 +6,13 @@ import { migrations } from './migrations';
 import { CountingLogger } from './query-counter';
 
 /** A TypeORM data source on PostgreSQL. Migrations only: synchronize is always off. */
-export function createDataSource(url: string, options: { poolMax?: number } = {}): DataSource {
+export interface ConnectOptions {
+  poolMax?: number;
+  /** PostgreSQL's statement_timeout for every connection of the pool (the API's; 0 or unset: none) */
+  statementTimeoutMs?: number;
+}
+
+export function createDataSource(url: string, options: ConnectOptions = {}): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -23,12 +29,13 @@ export function createDataSource(url: string, options: { poolMax?: number } = {}
       connectionTimeoutMillis: config.dbConnectTimeoutMs,
       idleTimeoutMillis: 30000,
       application_name: 'life-circle-api',
+      ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
     },
   });
 }
 
 /** Initialise and attach a pool error handler, so a dropped idle connection never kills the process. */
-export async function connect(url: string, options: { poolMax?: number } = {}): Promise<DataSource> {
+export async function connect(url: string, options: ConnectOptions = {}): Promise<DataSource> {
   const ds = createDataSource(url, options);
   await ds.initialize();
   const driver = ds.driver as unknown as { master?: { on(ev: string, fn: (e: Error) => void): void } };

@@ -27,8 +27,18 @@ export class CountingLogger implements Logger {
   logQuery(_query: string, _parameters?: unknown[], _qr?: QueryRunner): void {
     queryCounter.increment();
   }
+  /** The statement and the driver's code, never its parameters or `detail` (they hold personal data). */
   logQueryError(error: string | Error, query: string): void {
-    logger.warn({ err: error, query: query.slice(0, 500) }, 'query failed');
+    const e =
+      typeof error === 'string'
+        ? { message: error }
+        : (error as Error & { code?: string; constraint?: string });
+    const failure = {
+      message: e.message.split('\u0000').join(''),
+      code: 'code' in e ? e.code : undefined,
+      constraint: 'constraint' in e ? e.constraint : undefined,
+    };
+    logger.warn({ failure, query: query.slice(0, 500) }, 'query failed');
   }
   logQuerySlow(time: number, query: string): void {
     logger.warn({ ms: time, query: query.slice(0, 500) }, 'slow query');

@@ -3,12 +3,26 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AppError } from '../common/app-error';
+import { config } from '../config';
 import { logger } from '../logger';
 
-const TOO_COMPLEX = /limit of \d+ exceeded/i;
+const TOO_COMPLEX = /limit of \d+ exceeded|Document contains more than \d+ tokens/i;
+/** graphql-js's "Did you mean …?" hints name fields and enum values; off unless introspection is on. */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
 
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (config.introspection || !formatted.message.includes('Did you mean')) return formatted;
+  return { ...formatted, message: formatted.message.replace(SUGGESTION, '') };
+}
+
+export function formatError(raw: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const formatted = withoutSuggestions(raw);
+  const unwrapped = unwrapResolverError(error);
+  // request errors (graphql/limits.ts) carry their AppError as originalError
+  const original =
+    unwrapped instanceof GraphQLError && unwrapped.originalError instanceof AppError
+      ? unwrapped.originalError
+      : unwrapped;
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
   if (original instanceof AppError) {

@@ -15,6 +15,8 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { config } from '../config';
+import { tooComplex } from './limits';
 import type { Context } from '../context';
 import { createSqlReader } from './sql-read';
 import { sqlReadModules } from './sql-read.types';
@@ -31,6 +33,25 @@ function plainError(e: GraphQLError, code?: string): GraphQLError {
   });
   (plain as { locations?: GraphQLError['locations'] }).locations = e.locations;
   return plain;
+}
+
+/** The operation's answer, or QUERY_TOO_COMPLEX once GRAPHQL_TIMEOUT_MS has passed (the database's
+ * statement_timeout ends its statements; what is left of the resolvers finishes unseen). */
+async function withDeadline(run: Promise<ExecutionResult> | ExecutionResult): Promise<ExecutionResult> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<ExecutionResult>((resolve) => {
+    timer = setTimeout(() => {
+      const error = tooComplex(
+        `查询超时（上限 ${config.requestTimeoutMs} 毫秒）/ the query ran longer than ${config.requestTimeoutMs} ms`,
+      );
+      resolve({ errors: [new GraphQLError(error.message, { originalError: error })] });
+    }, config.requestTimeoutMs);
+  });
+  try {
+    return await Promise.race([run, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export function jitGateway(schema: GraphQLSchema): GatewayInterface {
@@ -63,14 +84,11 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
           const coerced = getVariableValues(schema, rc.operation.variableDefinitions ?? [], variables);
           if (coerced.errors) return { errors: coerced.errors.map((e) => plainError(e, 'BAD_USER_INPUT')) };
           // the directory's reads: one statement, JSON built by PostgreSQL (declines → resolvers)
-          const read = await sqlReader.execute(
-            rc.context as unknown as Context,
-            rc.document,
-            rc.operation,
-            coerced.coerced,
+          const result = await withDeadline(
+            sqlReader
+              .execute(rc.context as unknown as Context, rc.document, rc.operation, coerced.coerced)
+              .then((read) => read ?? compiled.query(undefined, rc.context, variables)),
           );
-          if (read) return read;
-          const result = await compiled.query(undefined, rc.context, variables);
           return result.errors ? { ...result, errors: result.errors.map((e) => plainError(e)) } : result;
         },
       };

@@ -1,6 +1,7 @@
 // A real API server on the run's test database, spoken to with GraphQL over HTTP.
 import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
+import { config } from '../config';
 import { connect } from '../db/data-source';
 import { DEMO_PASSWORD } from '../db/seed/seed-types';
 import { createApiServer, type ApiServer } from '../server';
@@ -35,6 +36,13 @@ export interface TestApi {
     variables?: Record<string, unknown>,
     token?: string,
   ) => Promise<GqlResponse<T>>;
+  /** a GraphQL multipart request (graphql-multipart-request spec) carrying one file in `file.variable` */
+  upload: <T = Record<string, any>>(
+    query: string,
+    variables: Record<string, unknown>,
+    file: { variable: string; name: string; data: Buffer; type?: string },
+    token?: string,
+  ) => Promise<GqlResponse<T>>;
   login: (username: string, password?: string) => Promise<string>;
   /** demo users signed in at once: username → token */
   loginAll: (usernames: readonly string[]) => Promise<Record<string, string>>;
@@ -46,7 +54,7 @@ export interface TestApi {
 export async function startTestApi(): Promise<TestApi> {
   const dbUrl = process.env.LC_TEST_DATABASE_URL;
   if (!dbUrl) throw new Error('LC_TEST_DATABASE_URL is not set: run through jest (globalSetup)');
-  const db = await connect(dbUrl, { poolMax: 5 });
+  const db = await connect(dbUrl, { poolMax: 5, statementTimeoutMs: config.statementTimeoutMs });
   // no background workers: tests count statements per request and drain queues themselves
   // (e.g. drainRollupQueue), so what they read is decided, not raced
   process.env.WORKERS ??= 'off';
@@ -58,6 +66,19 @@ export async function startTestApi(): Promise<TestApi> {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as GqlResponse<any>;
+  };
+  const upload: TestApi['upload'] = async (query, variables, file, token) => {
+    const form = new FormData();
+    form.append('operations', JSON.stringify({ query, variables: { ...variables, [file.variable]: null } }));
+    form.append('map', JSON.stringify({ 0: [`variables.${file.variable}`] }));
+    form.append('0', new Blob([file.data], { type: file.type ?? 'application/octet-stream' }), file.name);
+    const res = await fetch(url, {
+      method: 'POST',
+      // multipart is a "simple" request: Apollo's CSRF prevention wants this header
+      headers: { 'apollo-require-preflight': 'true', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: form,
     });
     return (await res.json()) as GqlResponse<any>;
   };
@@ -84,6 +105,7 @@ export async function startTestApi(): Promise<TestApi> {
     db,
     server,
     gql,
+    upload,
     login,
     loginAll,
     regionId,

@@ -4,6 +4,7 @@ import { MenusResidentsOrders1732400000000 } from './1732400000000-menus-residen
 import { DemandsResourcesProjects1732500000000 } from './1732500000000-demands-resources-projects';
 import { SurveysEvaluations1732600000000 } from './1732600000000-surveys-evaluations';
 import { SatisfactionScale1732700000000 } from './1732700000000-satisfaction-scale';
+import { Hardening1732800000000 } from './1732800000000-hardening';
 import { RollupQueue1732900000000 } from './1732900000000-rollup-queue';
 
 export const migrations = [
@@ -12,5 +13,6 @@ export const migrations = [
   DemandsResourcesProjects1732500000000,
   SurveysEvaluations1732600000000,
   SatisfactionScale1732700000000,
+  Hardening1732800000000,
   RollupQueue1732900000000,
 ];

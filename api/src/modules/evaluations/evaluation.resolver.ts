@@ -1,3 +1,4 @@
+import { GraphQLUpload, type FileUpload } from 'graphql-upload-minimal';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Connection } from '../../common/connection';
 import type { Context } from '../../context';
@@ -32,10 +33,10 @@ export class EvaluationResolver {
   addEvaluationPhoto(
     @Ctx() ctx: Context,
     @Arg('evaluationId', () => ID) evaluationId: string,
-    @Arg('fileName', () => String) fileName: string,
-    @Arg('contentBase64', () => String) contentBase64: string,
+    @Arg('file', () => GraphQLUpload, { description: 'the photo, as a GraphQL multipart request' })
+    file: Promise<FileUpload>,
   ): Promise<EvaluationPhoto> {
-    return evaluationService.addPhoto(ctx, evaluationId, fileName, contentBase64);
+    return evaluationService.addPhoto(ctx, evaluationId, file);
   }
 
   @Query(() => Evaluation, { description: 'an evaluation, for officials of its street and the district' })

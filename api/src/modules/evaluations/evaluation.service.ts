@@ -21,7 +21,8 @@ import { FieldErrors, forbidden, notFound } from '../../common/app-error';
 import { pageRequest, parseId, toConnection, type Connection } from '../../common/connection';
 import { fileStorage } from '../../common/file-storage';
 import { hydrate } from '../../common/hydrate';
-import { checkUpload, storeUpload } from '../../common/upload';
+import { receiveUpload, storeUpload } from '../../common/upload';
+import type { FileUpload } from 'graphql-upload-minimal';
 import type { Context } from '../../context';
 import type { FileDownload } from '../menu-import/menu-import.types';
 import type { Center } from '../places/center.entity';
@@ -229,19 +230,14 @@ export const evaluationService = {
   },
 
   /** Stores a photo of an evaluation; the same photo twice is kept once. */
-  async addPhoto(
-    ctx: Context,
-    evaluationId: string,
-    fileName: string,
-    contentBase64: string,
-  ): Promise<EvaluationPhoto> {
+  async addPhoto(ctx: Context, evaluationId: string, upload: Promise<FileUpload>): Promise<EvaluationPhoto> {
     const viewer = requireViewer(ctx.viewer);
     const evaluation = await visibleEvaluation(ctx, evaluationId);
     if (!canEvaluate(viewer, evaluation.districtId))
       throw forbidden(
         '仅本区评估人员和区管理员可添加照片 / only the district’s evaluators and admin add photos',
       );
-    const file = checkUpload(fileName, contentBase64, {
+    const file = await receiveUpload(upload, {
       mimeByExt: PHOTO_MIME_BY_EXT,
       maxBytes: ATTACHMENT_MAX_BYTES,
       tooLarge: '照片不能超过10MB / a photo must be at most 10 MB',

@@ -12,7 +12,7 @@ import {
   SERVICE_TEXT_MAX_LENGTH,
   type ServiceMenu,
 } from '@lc/domain';
-import { addTableSheet, newWorkbook, workbookBuffer } from '../../common/excel';
+import { addTableSheet, newWorkbook, unescapeCellText, workbookBuffer } from '../../common/excel';
 
 /** The template's columns in order; `key` is the service item field the column fills. */
 export const COLUMNS = [
@@ -213,7 +213,7 @@ export class SheetProblem extends Error {}
  * hyperlinks (their text), dates (YYYY-MM-DD). */
 export function cellText(v: ExcelJS.CellValue | undefined): string {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
+  if (typeof v === 'string') return unescapeCellText(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
   if (typeof v === 'object') {

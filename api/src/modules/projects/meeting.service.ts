@@ -13,7 +13,8 @@ import { FieldErrors, notFound } from '../../common/app-error';
 import { parseId } from '../../common/connection';
 import { fileStorage } from '../../common/file-storage';
 import { hydrate } from '../../common/hydrate';
-import { checkUpload, storeUpload } from '../../common/upload';
+import { receiveUpload, storeUpload } from '../../common/upload';
+import type { FileUpload } from 'graphql-upload-minimal';
 import type { Context } from '../../context';
 import type { PlanMeetingInput, RecordMeetingInput } from './dto/project.inputs';
 import { Meeting, MeetingAttachment, Project } from './project.entity';
@@ -169,17 +170,12 @@ export const meetingService = {
   },
 
   /** Stores a file for a meeting; the same content twice gives the same attachment. */
-  async attach(
-    ctx: Context,
-    meetingId: string,
-    fileName: string,
-    contentBase64: string,
-  ): Promise<MeetingAttachment> {
+  async attach(ctx: Context, meetingId: string, upload: Promise<FileUpload>): Promise<MeetingAttachment> {
     const viewer = requireViewer(ctx.viewer);
     const mid = parseId(meetingId);
     const meeting = mid === null ? null : await ctx.loaders.projects.meetingById.load(mid);
     if (!meeting) throw notFound('meeting');
-    const file = checkUpload(fileName, contentBase64, {
+    const file = await receiveUpload(upload, {
       mimeByExt: MIME_BY_EXT,
       maxBytes: ATTACHMENT_MAX_BYTES,
       tooLarge: '文件不能超过10MB / the file must be at most 10 MB',

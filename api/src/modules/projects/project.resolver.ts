@@ -1,3 +1,4 @@
+import { GraphQLUpload, type FileUpload } from 'graphql-upload-minimal';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { NEXT_MEETING, type MeetingKind, type ProjectStatus } from '@lc/domain';
 import type { Connection } from '../../common/connection';
@@ -155,15 +156,18 @@ export class MeetingResolver {
   }
 
   @Mutation(() => MeetingAttachment, {
-    description: 'attaches a file (≤10 MB) to a meeting; the same file twice is kept once',
+    description: 'attaches a file (≤10 MB, multipart upload) to a meeting; the same file twice is kept once',
   })
   addMeetingAttachment(
     @Ctx() ctx: Context,
     @Arg('meetingId', () => ID) meetingId: string,
-    @Arg('fileName', () => String) fileName: string,
-    @Arg('contentBase64', () => String) contentBase64: string,
+    @Arg('file', () => GraphQLUpload, {
+      description:
+        'the file, as a GraphQL multipart request (.pdf .jpg .png .doc .docx .xlsx .txt); its content must match its name',
+    })
+    file: Promise<FileUpload>,
   ): Promise<MeetingAttachment> {
-    return meetingService.attach(ctx, meetingId, fileName, contentBase64);
+    return meetingService.attach(ctx, meetingId, file);
   }
 
   @Query(() => FileDownload, { description: "an attachment's content, for whoever may see the project" })

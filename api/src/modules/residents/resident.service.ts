@@ -1,26 +1,21 @@
 // Residents sign in with their phone number and a one-time code (短信验证码).
 //
-// Limits (the per-number ones live in the database, so they hold across restarts and processes;
-// the per-address ones are in memory, like the password login's):
+// Limits (in the database, or Redis with REDIS_URL, so they hold across restarts and processes; each
+// try is counted before it is checked, auth/login-throttle.ts):
 //   requesting a code: 1 per number per 60 s, 5 per number per hour, 20 per address per hour;
-//   signing in: after 5 wrong codes the number is locked for 15 minutes (its open codes are
-//   voided), and an address may send 30 wrong codes per hour.
+//   signing in: 5 codes tried per number, then the number is locked for 15 minutes (its open codes
+//   are voided), and an address may send 30 wrong codes per hour.
 // Only keyed hashes of numbers and codes are stored; a code lives 5 minutes and is used once.
 import { randomInt } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import {
-  LOGIN_CODE_LENGTH,
-  LOGIN_CODE_MAX_FAILURES,
-  LOGIN_CODE_TTL_SECONDS,
-  maskPhone,
-  normalizePhone,
-} from '@lc/domain';
+import { LOGIN_CODE_LENGTH, LOGIN_CODE_TTL_SECONDS, maskPhone, normalizePhone } from '@lc/domain';
 import { encryptPersonal, hashLoginCode, hashPhone, sameHash } from '../../auth/phone-crypto';
 import { signToken } from '../../auth/token';
 import { config } from '../../config';
 import { AppError, badInput, forbidden, notFound, unauthenticated } from '../../common/app-error';
 import { parseId } from '../../common/connection';
-import { RateLimiter } from '../../common/rate-limiter';
+import { throttleFor } from '../../common/throttle';
+import { LOGIN_RULES, countAttempts, rateLimited, throttleKeys } from '../../auth/login-throttle';
 import type { Context } from '../../context';
 import type { Center } from '../places/center.entity';
 import type { Region } from '../places/region.entity';
@@ -29,29 +24,20 @@ import { assignHomeCommunity } from './resident-community';
 import { residentDisplayName, residentUsername } from './resident-names';
 import { DevSmsSender, smsSender, type SentCode } from './sms-sender';
 
-const HOUR_MS = 60 * 60 * 1000;
 /** a number may ask for a code once per this many seconds… */
 export const CODE_INTERVAL_SECONDS = 60;
 /** …and this many times per hour */
 export const CODES_PER_NUMBER_PER_HOUR = 5;
 /** code requests per address per hour */
-export const CODES_PER_ADDRESS_PER_HOUR = 20;
+export const CODES_PER_ADDRESS_PER_HOUR = LOGIN_RULES.codeRequestAddress.limit;
 /** wrong codes per address per hour */
-export const WRONG_CODES_PER_ADDRESS_PER_HOUR = 30;
-/** how long a number stays locked after LOGIN_CODE_MAX_FAILURES wrong codes */
-export const LOCK_MINUTES = 15;
+export const WRONG_CODES_PER_ADDRESS_PER_HOUR = LOGIN_RULES.codeAddress.limit;
+/** how long a number stays locked after LOGIN_CODE_MAX_FAILURES tries */
+export const LOCK_MINUTES = LOGIN_RULES.phone.windowSeconds / 60;
 
-function newLimiters() {
-  return {
-    codeRequests: new RateLimiter(CODES_PER_ADDRESS_PER_HOUR, HOUR_MS),
-    wrongCodes: new RateLimiter(WRONG_CODES_PER_ADDRESS_PER_HOUR, HOUR_MS),
-  };
-}
-let perAddress = newLimiters();
-
-/** Tests: forget every per-address count (the per-number limits are rows, keyed by number). */
-export function resetResidentRateLimits(): void {
-  perAddress = newLimiters();
+/** Tests: forget every per-address count (the per-number limits are keyed by number). */
+export async function resetResidentRateLimits(db: DataSource): Promise<void> {
+  await throttleFor(db).clear('ip-code');
 }
 
 const CODE_PATTERN = new RegExp(`^\\d{${LOGIN_CODE_LENGTH}}$`);
@@ -60,13 +46,6 @@ const badPhone = () =>
   badInput([{ field: 'phone', message: '请输入正确的11位手机号码 / enter a valid 11-digit mobile number' }]);
 /** One answer for a wrong, expired, used or missing code. */
 const badCode = () => new AppError('UNAUTHENTICATED', '验证码错误或已失效 / wrong or expired code');
-const rateLimited = (message: string, retryAfterSeconds?: number) =>
-  new AppError(
-    'RATE_LIMITED',
-    message,
-    undefined,
-    retryAfterSeconds === undefined ? undefined : { retryAfterSeconds: Math.max(1, retryAfterSeconds) },
-  );
 
 function phoneOrThrow(raw: string): string {
   const phone = normalizePhone(raw ?? '');
@@ -105,12 +84,13 @@ export const residentService = {
   /** Sends a code; true whether or not the number has an account. */
   async requestLoginCode(ctx: Context, rawPhone: string): Promise<boolean> {
     const phone = phoneOrThrow(rawPhone);
-    if (perAddress.codeRequests.isLimited(ctx.ip)) {
-      throw rateLimited(
-        '请求验证码过于频繁，请稍后再试 / too many code requests from this address, try later',
-      );
-    }
-    perAddress.codeRequests.hit(ctx.ip);
+    await countAttempts(ctx.db, [
+      {
+        key: throttleKeys.codeRequestAddress(ctx.ip),
+        rule: LOGIN_RULES.codeRequestAddress,
+        message: '请求验证码过于频繁',
+      },
+    ]);
     const phoneHash = hashPhone(phone);
     const code = newCode();
     const id = await ctx.db.transaction(async (em) => {
@@ -173,21 +153,13 @@ export const residentService = {
         },
       ]);
     }
-    if (perAddress.wrongCodes.isLimited(ctx.ip)) {
-      throw rateLimited('验证码错误次数过多，请稍后再试 / too many wrong codes from this address, try later');
-    }
     const phoneHash = hashPhone(phone);
-    const [lock]: { wait: number }[] = await ctx.db.query(
-      `SELECT ceil(extract(epoch FROM locked_until - now()))::int AS wait
-       FROM phone_lock WHERE phone_hash = $1 AND locked_until > now()`,
-      [phoneHash],
-    );
-    if (lock) {
-      throw rateLimited(
-        `验证码错误次数过多，请${LOCK_MINUTES}分钟后再试 / too many wrong codes, try again in ${LOCK_MINUTES} minutes`,
-        lock.wait,
-      );
-    }
+    const phoneKey = throttleKeys.phone(phoneHash);
+    const addressKey = throttleKeys.codeAddress(ctx.ip);
+    const [phoneTries] = await countAttempts(ctx.db, [
+      { key: phoneKey, rule: LOGIN_RULES.phone, message: '验证码错误次数过多' },
+      { key: addressKey, rule: LOGIN_RULES.codeAddress, message: '验证码错误次数过多' },
+    ]);
 
     const [latest]: { id: number; code_hash: string }[] = await ctx.db.query(
       `SELECT id, code_hash FROM login_code
@@ -206,15 +178,18 @@ export const residentService = {
       );
       claimed = rows.length === 1;
     }
+    const throttle = throttleFor(ctx.db);
     if (!claimed) {
-      await recordFailure(ctx, phoneHash);
+      // the number's last allowed try failed: its open codes die with the lock
+      if (phoneTries.count >= LOGIN_RULES.phone.limit) {
+        await ctx.db.query(
+          `UPDATE login_code SET used_at = now() WHERE phone_hash = $1 AND used_at IS NULL`,
+          [phoneHash],
+        );
+      }
       throw badCode();
     }
-
-    await ctx.db.query(
-      `DELETE FROM phone_lock WHERE phone_hash = $1 AND (locked_until IS NULL OR locked_until <= now())`,
-      [phoneHash],
-    );
+    await Promise.all([throttle.succeeded(phoneKey), throttle.release(addressKey)]);
     const user = await findOrCreateResident(ctx.db, phone);
     if (user.role !== 'RESIDENT' || !user.active || (user.isDemo && config.isProduction)) throw badCode();
     return { token: signToken(user.id, user.role), user };
@@ -272,21 +247,3 @@ export const residentService = {
     return user.homeCenterId == null ? null : ctx.loaders.places.centerById.load(user.homeCenterId);
   },
 };
-
-/** A wrong code: count it against the number and the address; lock the number at the limit. */
-async function recordFailure(ctx: Context, phoneHash: string): Promise<void> {
-  perAddress.wrongCodes.hit(ctx.ip);
-  const [row]: { locked: boolean }[] = await ctx.db.query(
-    `INSERT INTO phone_lock AS l (phone_hash, failures) VALUES ($1, 1)
-     ON CONFLICT (phone_hash) DO UPDATE SET
-       failures = CASE WHEN l.failures + 1 >= $2 THEN 0 ELSE l.failures + 1 END,
-       locked_until = CASE WHEN l.failures + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE l.locked_until END
-     RETURNING coalesce(locked_until > now(), false) AS locked`,
-    [phoneHash, LOGIN_CODE_MAX_FAILURES, LOCK_MINUTES],
-  );
-  if (row?.locked) {
-    await ctx.db.query(`UPDATE login_code SET used_at = now() WHERE phone_hash = $1 AND used_at IS NULL`, [
-      phoneHash,
-    ]);
-  }
-}

@@ -11,6 +11,7 @@ import {
 } from '@lc/domain';
 import { badInput, notFound } from '../../common/app-error';
 import { parseId } from '../../common/connection';
+import { SUBMITTED_AT_SHOWN } from '../surveys/survey-privacy';
 import { XLSX_MIME, addTableSheet, newWorkbook, shanghaiDateStamp, workbookBuffer } from '../../common/excel';
 import type { Context } from '../../context';
 import type { FileDownload } from '../menu-import/menu-import.types';
@@ -261,7 +262,7 @@ export const satisfactionService = {
       survey_title: string;
       question: string;
     }[] = await ctx.db.query(
-      `SELECT a.id, a.text, r.score::float8 AS score, r.submitted_at, r.channel, r.center_id,
+      `SELECT a.id, a.text, r.score::float8 AS score, ${SUBMITTED_AT_SHOWN} AS submitted_at, r.channel, r.center_id,
               s.title AS survey_title, q.text AS question
        FROM survey_response r
        JOIN survey_answer a ON a.response_id = r.id

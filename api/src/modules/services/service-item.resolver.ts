@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { canEditMenuItem, isOfficial, requireViewer } from '../../auth/policy';
+import { canEditMenuItem, canReadChanges, requireViewer } from '../../auth/policy';
 import { forbidden } from '../../common/app-error';
 import type { Connection } from '../../common/connection';
 import type { Context } from '../../context';
@@ -100,7 +100,9 @@ export class ServiceItemResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<Connection<ChangeLogEntry>> {
-    if (!isOfficial(requireViewer(ctx.viewer))) throw forbidden('the change log is for officials');
+    const streetId = item.menu === 'STREET_FEATURE' ? item.ownerRegionId : null;
+    if (!canReadChanges(requireViewer(ctx.viewer), { districtId: item.districtId, streetId }))
+      throw forbidden('变更记录仅限本辖区工作人员查看 / the change log is kept within the record’s scope');
     return changeLogService.list(ctx, { serviceId: item.id }, first, after);
   }
 }

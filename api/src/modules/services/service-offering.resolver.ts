@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { canEditOfferings, isOfficial, requireViewer } from '../../auth/policy';
+import { canEditOfferings, canReadChanges, requireViewer } from '../../auth/policy';
 import { forbidden } from '../../common/app-error';
 import type { Connection } from '../../common/connection';
 import type { Context } from '../../context';
@@ -48,13 +48,22 @@ export class ServiceOfferingResolver {
   @FieldResolver(() => ChangeLogConnection, {
     description: 'changes of the offering, newest first (officials only)',
   })
-  changes(
+  async changes(
     @Ctx() ctx: Context,
     @Root() offering: ServiceOffering,
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<Connection<ChangeLogEntry>> {
-    if (!isOfficial(requireViewer(ctx.viewer))) throw forbidden('the change log is for officials');
+    const viewer = requireViewer(ctx.viewer);
+    const center = await serviceItemService.centerOfOffering(ctx, offering);
+    if (
+      !canReadChanges(viewer, {
+        districtId: center.districtId,
+        streetId: center.streetId,
+        centerId: center.id,
+      })
+    )
+      throw forbidden('变更记录仅限本辖区工作人员查看 / the change log is kept within the record’s scope');
     return changeLogService.list(ctx, { offeringId: offering.id }, first, after);
   }
 }

@@ -13,9 +13,10 @@ import { canSee, demandService } from '../demands/demand.service';
 import type { SurveyCommentFilter } from './dto/survey.inputs';
 import type { SurveyComment } from './dto/survey.outputs';
 import { COMMENT_MARKER } from './surveys.loaders';
+import { SUBMITTED_AT_SHOWN } from './survey-privacy';
 
 const COMMENT_COLUMNS = `a.id, a.text, q.text AS question, s.title AS survey_title, r.survey_id, r.center_id,
-  r.submitted_at, r.channel, r.score`;
+  ${SUBMITTED_AT_SHOWN} AS submitted_at, r.channel, r.score`;
 
 function toComment(r: Record<string, unknown>): SurveyComment {
   return {

@@ -308,7 +308,7 @@ export const surveyResponseService = {
     const survey = await manageableSurvey(ctx, surveyId, 'surveyId');
     const why = refusalOf(survey);
     if (why) throw badInput([{ field: 'surveyId', message: why }]);
-    const file = checkUpload(fileName, contentBase64, {
+    const file = await checkUpload(fileName, contentBase64, {
       mimeByExt: { '.xlsx': XLSX_MIME },
       maxBytes: SURVEY_IMPORT_MAX_BYTES,
       tooLarge: `文件不能超过${SURVEY_IMPORT_MAX_BYTES / 1024 / 1024}MB / the file must be at most ${SURVEY_IMPORT_MAX_BYTES / 1024 / 1024} MB`,

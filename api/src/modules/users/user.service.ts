@@ -4,7 +4,8 @@ import { dummyPasswordHash, verifyPassword } from '../../auth/password';
 import { signToken, verifyToken } from '../../auth/token';
 import type { Viewer } from '../../auth/viewer';
 import { AppError } from '../../common/app-error';
-import { RateLimiter } from '../../common/rate-limiter';
+import { throttleFor } from '../../common/throttle';
+import { LOGIN_RULES, countAttempts, throttleKeys } from '../../auth/login-throttle';
 import type { Context } from '../../context';
 import type { Region } from '../places/region.entity';
 import { User } from './user.entity';
@@ -12,27 +13,22 @@ import { User } from './user.entity';
 /** The same answer for an unknown user, a wrong password, a disabled or (in production) demo account. */
 const badCredentials = () => new AppError('UNAUTHENTICATED', '用户名或密码错误 / wrong username or password');
 
-/** Failed logins: 10 per username and address per 15 minutes, then RATE_LIMITED. */
-const LOGIN_FAILURES_ALLOWED = 10;
-const loginFailures = new RateLimiter(LOGIN_FAILURES_ALLOWED, 15 * 60 * 1000);
-
 export const userService = {
+  /** Password sign-in. The try is counted (per account, whatever the address, and per address) before
+   * the password is checked, so simultaneous guesses cannot slip past the limits. */
   async login(ctx: Context, username: string, password: string): Promise<{ token: string; user: User }> {
-    const key = `${username.trim().toLowerCase()}|${ctx.ip}`;
-    if (loginFailures.isLimited(key)) {
-      throw new AppError(
-        'RATE_LIMITED',
-        '登录失败次数过多，请15分钟后再试 / too many failed logins, try later',
-      );
-    }
+    const accountKey = throttleKeys.account(username);
+    const addressKey = throttleKeys.passwordAddress(ctx.ip);
+    await countAttempts(ctx.db, [
+      { key: accountKey, rule: LOGIN_RULES.account, message: '该账号登录失败次数过多' },
+      { key: addressKey, rule: LOGIN_RULES.passwordAddress, message: '登录失败次数过多' },
+    ]);
     const user = await ctx.db.getRepository(User).findOne({ where: { username: username.trim() } });
     const hash = user?.passwordHash ?? (await dummyPasswordHash());
     const ok = await verifyPassword(password, hash);
-    if (!user || !ok || !user.active || (user.isDemo && config.isProduction)) {
-      loginFailures.hit(key);
-      throw badCredentials();
-    }
-    loginFailures.reset(key);
+    if (!user || !ok || !user.active || (user.isDemo && config.isProduction)) throw badCredentials();
+    const throttle = throttleFor(ctx.db);
+    await Promise.all([throttle.succeeded(accountKey), throttle.release(addressKey)]);
     return { token: signToken(user.id, user.role), user };
   },
 

@@ -40,7 +40,6 @@ import { FormDrawer } from '../../ui/FormDrawer';
 import { fieldErrorsOf, toFormFieldErrors } from '../../ui/graphqlErrors';
 import { ErrorAlert } from '../../ui/states';
 import { useViewer } from '../auth/AuthProvider';
-import { readFileAsBase64 } from '../menu-import/menuImportFiles';
 import { localizeBilingual } from '../orders/bilingual';
 import {
   EVALUATION_FORM_FIELDS,
@@ -71,8 +70,8 @@ const RecordEvaluationMutation = graphql(`
 `);
 
 const AddEvaluationPhotoMutation = graphql(`
-  mutation AddEvaluationPhoto($evaluationId: ID!, $fileName: String!, $contentBase64: String!) {
-    addEvaluationPhoto(evaluationId: $evaluationId, fileName: $fileName, contentBase64: $contentBase64) {
+  mutation AddEvaluationPhoto($evaluationId: ID!, $file: Upload!) {
+    addEvaluationPhoto(evaluationId: $evaluationId, file: $file) {
       id
       fileName
     }
@@ -189,8 +188,9 @@ export function EvaluationFormDrawer({
       setUploading(true);
       for (const p of photos) {
         try {
-          const contentBase64 = await readFileAsBase64(p.originFileObj as Blob);
-          const r = await addPhoto({ evaluationId: saved.id, fileName: p.name, contentBase64 });
+          // a GraphQL multipart request: the photo travels as a file, named as the user chose it
+          const file = new File([p.originFileObj as Blob], p.name, { type: p.type });
+          const r = await addPhoto({ evaluationId: saved.id, file });
           if (r.error) failed += 1;
         } catch {
           failed += 1;

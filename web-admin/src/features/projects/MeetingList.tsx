@@ -11,14 +11,14 @@ import { graphql } from '../../gql';
 import type { ProjectDetailQuery } from '../../gql/graphql';
 import { fieldErrorsOf } from '../../ui/graphqlErrors';
 import { useErrorMessage } from '../../ui/states';
-import { downloadBase64, readFileAsBase64 } from '../menu-import/menuImportFiles';
+import { downloadBase64 } from '../menu-import/menuImportFiles';
 import { localizeBilingual } from '../orders/bilingual';
 import { formatDateTime } from '../orders/ordersModel';
 import { MEETING_COLORS, OUTCOME_COLORS, voteSegments } from './projectModel';
 
 const AddMeetingAttachmentMutation = graphql(`
-  mutation AddMeetingAttachment($meetingId: ID!, $fileName: String!, $contentBase64: String!) {
-    addMeetingAttachment(meetingId: $meetingId, fileName: $fileName, contentBase64: $contentBase64) {
+  mutation AddMeetingAttachment($meetingId: ID!, $file: Upload!) {
+    addMeetingAttachment(meetingId: $meetingId, file: $file) {
       id
       fileName
       mimeType
@@ -117,11 +117,8 @@ function Attachments({
     }
     setUploading(true);
     try {
-      const contentBase64 = await readFileAsBase64(file);
-      const res = await add(
-        { meetingId: meeting.id, fileName: file.name, contentBase64 },
-        { additionalTypenames: ['MeetingAttachment'] },
-      );
+      // sent as a GraphQL multipart request: the file travels as a file, not base64
+      const res = await add({ meetingId: meeting.id, file }, { additionalTypenames: ['MeetingAttachment'] });
       if (res.error) {
         const fields = fieldErrorsOf(res.error);
         message.error(

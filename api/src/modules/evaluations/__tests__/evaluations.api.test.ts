@@ -217,13 +217,22 @@ describe('reading evaluations', () => {
   });
 
   it('keeps photos through the storage interface, once per content', async () => {
-    const ADD = `mutation($e: ID!, $n: String!, $c: String!) { addEvaluationPhoto(evaluationId: $e, fileName: $n, contentBase64: $c) {
+    const ADD = `mutation($e: ID!, $f: Upload!) { addEvaluationPhoto(evaluationId: $e, file: $f) {
       id fileName mimeType sizeBytes sha256 } }`;
-    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex').toString('base64');
-    const one = (await ok(ADD, { e: taopuEval, n: '门头.png', c: png }, tokens.evaluator)).addEvaluationPhoto;
+    const bytes = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const png = bytes.toString('base64');
+    const add = (vars: { e: string; n: string }, token: string) =>
+      api.upload<any>(ADD, { e: vars.e }, { variable: 'f', name: vars.n, data: bytes }, token);
+    const okAdd = async (vars: { e: string; n: string }, token: string) => {
+      const r = await add(vars, token);
+      expect(r.errors).toBeUndefined();
+      return r.data!;
+    };
+    const errAdd = async (vars: { e: string; n: string }, token: string) =>
+      (await add(vars, token)).errors?.[0].extensions;
+    const one = (await okAdd({ e: taopuEval, n: '门头.png' }, tokens.evaluator)).addEvaluationPhoto;
     expect(one).toMatchObject({ fileName: '门头.png', mimeType: 'image/png', sizeBytes: 16 });
-    const again = (await ok(ADD, { e: taopuEval, n: '门头2.png', c: png }, tokens.evaluator))
-      .addEvaluationPhoto;
+    const again = (await okAdd({ e: taopuEval, n: '门头2.png' }, tokens.evaluator)).addEvaluationPhoto;
     expect(again.id).toBe(one.id);
     const back = await ok(
       `query($id: ID!) { evaluationPhotoContent(id: $id) { fileName contentBase64 } }`,
@@ -237,14 +246,10 @@ describe('reading evaluations', () => {
       tokens.taopudong_staff,
     );
     expect(listed.evaluation.photos).toEqual([{ id: one.id }]);
-    const bad = await errorOf(ADD, { e: taopuEval, n: 'x.exe', c: png }, tokens.evaluator);
-    expect(bad).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'fileName' }] });
-    expect((await errorOf(ADD, { e: taopuEval, n: 'a.png', c: png }, tokens.taopu_admin))?.code).toBe(
-      'FORBIDDEN',
-    );
-    expect((await errorOf(ADD, { e: taopuEval, n: 'a.png', c: png }, tokens.changzheng_admin))?.code).toBe(
-      'NOT_FOUND',
-    );
+    const bad = await errAdd({ e: taopuEval, n: 'x.exe' }, tokens.evaluator);
+    expect(bad).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'file' }] });
+    expect((await errAdd({ e: taopuEval, n: 'a.png' }, tokens.taopu_admin))?.code).toBe('FORBIDDEN');
+    expect((await errAdd({ e: taopuEval, n: 'a.png' }, tokens.changzheng_admin))?.code).toBe('NOT_FOUND');
     const other = `query($id: ID!) { evaluationPhotoContent(id: $id) { fileName } }`;
     expect((await errorOf(other, { id: one.id }, tokens.changzheng_admin))?.code).toBe('NOT_FOUND');
   });

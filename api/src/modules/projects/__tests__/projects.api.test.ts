@@ -302,14 +302,32 @@ describe('meetings', () => {
     const id = await project(true);
     const m = await api.gql(MEET, meeting(id, 'HEARING', 'APPROVED'), tokens.taopu_admin);
     const meetingId = m.data!.recordMeeting.id;
-    const content = Buffer.from('听证会签到表 sign-in sheet').toString('base64');
-    const ATTACH = `mutation($m: ID!, $n: String!, $c: String!) { addMeetingAttachment(meetingId: $m, fileName: $n, contentBase64: $c) { id fileName mimeType sizeBytes sha256 } }`;
-    const a = await api.gql(ATTACH, { m: meetingId, n: '签到表.txt', c: content }, tokens.taopu_admin);
+    const data = Buffer.from('听证会签到表 sign-in sheet');
+    const content = data.toString('base64');
+    const ATTACH = `mutation($m: ID!, $f: Upload!) { addMeetingAttachment(meetingId: $m, file: $f) { id fileName mimeType sizeBytes sha256 } }`;
+    const attach = (name: string, bytes = data) =>
+      api.upload(ATTACH, { m: meetingId }, { variable: 'f', name, data: bytes }, tokens.taopu_admin);
+    const a = await attach('签到表.txt');
     expect(a.errors).toBeUndefined();
-    const again = await api.gql(ATTACH, { m: meetingId, n: '签到表.txt', c: content }, tokens.taopu_admin);
+    const again = await attach('签到表.txt');
     expect(again.data!.addMeetingAttachment.id).toBe(a.data!.addMeetingAttachment.id);
-    const bad = await api.gql(ATTACH, { m: meetingId, n: 'virus.exe', c: content }, tokens.taopu_admin);
-    expect(bad.errors?.[0].extensions?.fields?.[0].field).toBe('fileName');
+    const bad = await attach('virus.exe');
+    expect(bad.errors?.[0].extensions?.fields?.[0].field).toBe('file');
+    // the type comes from the content: HTML named .png is refused, and nothing is stored
+    const html = await attach('photo.png', Buffer.from('<html><script>alert(1)</script></html>'));
+    expect(html.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'file' }],
+    });
+    const pdf = await attach(
+      '议程.pdf',
+      Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF'),
+    );
+    expect(pdf.data?.addMeetingAttachment).toMatchObject({ mimeType: 'application/pdf' });
+    const stored = await one(`SELECT count(*)::int AS n FROM meeting_attachment WHERE meeting_id = $1`, [
+      meetingId,
+    ]);
+    expect(stored.n).toBe(2);
     const READ = `query($id: ID!) { meetingAttachmentContent(id: $id) { fileName contentBase64 } }`;
     const back = await api.gql(READ, { id: a.data!.addMeetingAttachment.id }, tokens.taopudong_staff);
     expect(back.data!.meetingAttachmentContent).toEqual({ fileName: '签到表.txt', contentBase64: content });

@@ -17,7 +17,7 @@ beforeAll(async () => {
   api = await startTestApi();
 });
 afterAll(() => api.close());
-beforeEach(() => resetResidentRateLimits());
+beforeEach(() => resetResidentRateLimits(api.db));
 
 const REQUEST = `mutation($p: String!) { requestLoginCode(phone: $p) }`;
 const LOGIN = `mutation($p: String!, $c: String!) {
@@ -211,21 +211,20 @@ describe('wrong codes', () => {
     expect(locked.errors![0].extensions!.code).toBe('RATE_LIMITED');
     expect(locked.errors![0].message).toMatch(/15/);
     const [lock] = await api.db.query(
-      `SELECT locked_until > now() + interval '14 minutes' AS locked FROM phone_lock WHERE phone_hash = $1`,
-      [hashPhone(phone)],
+      `SELECT window_ends > now() + interval '14 minutes' AS locked FROM throttle WHERE key = $1`,
+      [`code:${hashPhone(phone)}`],
     );
     expect(lock.locked).toBe(true);
 
     // when the lock has run out, the old code is void and a new one works; the count starts again
-    await api.db.query(
-      `UPDATE phone_lock SET locked_until = now() - interval '1 second' WHERE phone_hash = $1`,
-      [hashPhone(phone)],
-    );
+    await api.db.query(`UPDATE throttle SET window_ends = now() - interval '1 second' WHERE key = $1`, [
+      `code:${hashPhone(phone)}`,
+    ]);
     expect((await login(phone, code)).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
     await ageCodes(phone);
     const fresh = await requestCode(phone);
     expect((await login(phone, fresh)).errors).toBeUndefined();
-    const rows = await api.db.query(`SELECT 1 FROM phone_lock WHERE phone_hash = $1`, [hashPhone(phone)]);
+    const rows = await api.db.query(`SELECT 1 FROM throttle WHERE key = $1`, [`code:${hashPhone(phone)}`]);
     expect(rows).toHaveLength(0);
   });
 

@@ -16,7 +16,9 @@ function createBaselineServer(/** @type {import('pg').Pool} */ pool) {
       try {
         const { input } = JSON.parse(Buffer.concat(chunks).toString('utf8')).variables;
         await client.query('BEGIN');
-        const scores = input.answers.filter((/** @type {any} */ a) => a.score !== undefined && a.score !== null);
+        const scores = input.answers.filter(
+          (/** @type {any} */ a) => a.score !== undefined && a.score !== null,
+        );
         const { rows } = await client.query(
           `INSERT INTO survey_response (survey_id, center_id, street_id, district_id, channel, entry_method, score)
            SELECT s.id, s.center_id, s.street_id, s.district_id, 'ONLINE', 'APP', $2 FROM survey s WHERE s.id = $1

@@ -58,9 +58,10 @@ async function setUp(/** @type {string} */ url) {
       )
     ).rows;
     const centers = (
-      await db.query(`SELECT id, street_id, district_id FROM center WHERE district_id = $1 ORDER BY id LIMIT 50`, [
-        district.id,
-      ])
+      await db.query(
+        `SELECT id, street_id, district_id FROM center WHERE district_id = $1 ORDER BY id LIMIT 50`,
+        [district.id],
+      )
     ).rows;
     const dims = ['RESIDENT_PERCEPTION', 'SERVICE_EFFECTIVENESS', 'SITE_RECOGNITION', 'SPACE_LAYOUT'];
     /** @param {any} c @param {string} title */
@@ -82,7 +83,8 @@ async function setUp(/** @type {string} */ url) {
       return { id, questions: q.map((x) => ({ id: x.id, kind: x.kind })) };
     };
     const oneCenter = [];
-    for (let i = 0; i < cfg.surveys; i++) oneCenter.push(await survey(centers[0], `压测问卷 单中心 ${i + 1}`));
+    for (let i = 0; i < cfg.surveys; i++)
+      oneCenter.push(await survey(centers[0], `压测问卷 单中心 ${i + 1}`));
     const spread = [];
     for (let i = 0; i < cfg.surveys; i++) spread.push(await survey(centers[i], `压测问卷 分散 ${i + 1}`));
     const residents = (
@@ -115,7 +117,9 @@ function submitBodies(/** @type {any[]} */ surveys, /** @type {Map<number, strin
         body: Buffer.from(
           JSON.stringify({
             query: SUBMIT,
-            variables: { input: { surveyId: String(s.id), idempotencyKey: `${tag}-${resident}-${s.id}`, answers } },
+            variables: {
+              input: { surveyId: String(s.id), idempotencyKey: `${tag}-${resident}-${s.id}`, answers },
+            },
           }),
         ),
         headers: { authorization: `Bearer ${token}` },
@@ -185,7 +189,12 @@ async function rollupMismatches(/** @type {Client} */ db) {
 async function intakeBench() {
   const started = performance.now();
   /** @type {any} */
-  const report = { benchmark: 'survey intake', startedAt: new Date().toISOString(), config: cfg, machine: machineInfo() };
+  const report = {
+    benchmark: 'survey intake',
+    startedAt: new Date().toISOString(),
+    config: cfg,
+    machine: machineInfo(),
+  };
   warnIfBusy(log, 'API/plain-insert');
   const cleanups = cleanupStack('[intake]');
   try {
@@ -202,12 +211,18 @@ async function intakeBench() {
     const jwtSecret = randomBytes(32).toString('hex');
     process.env.JWT_SECRET = jwtSecret;
     const { signToken } = require('api/dist/auth/token');
-    const tokens = new Map(setup.residents.map((/** @type {number} */ id) => [id, signToken(id, 'RESIDENT')]));
+    const tokens = new Map(
+      setup.residents.map((/** @type {number} */ id) => [id, signToken(id, 'RESIDENT')]),
+    );
     const check = new Client({ connectionString: db.url });
     await check.connect();
     cleanups.push(() => check.end());
     const rowCount = async () =>
-      (await check.query(`SELECT count(*)::int AS n FROM survey_response WHERE survey_id IN (SELECT id FROM survey WHERE title LIKE '压测问卷%')`)).rows[0].n;
+      (
+        await check.query(
+          `SELECT count(*)::int AS n FROM survey_response WHERE survey_id IN (SELECT id FROM survey WHERE title LIKE '压测问卷%')`,
+        )
+      ).rows[0].n;
 
     const start = () =>
       startTargets(db.url, {
@@ -299,7 +314,9 @@ async function intakeBench() {
           log(
             `round ${r + 1} ${scenario.padEnd(22)} ${target.padEnd(5)} ${f0(run.rps)} accepted/s, p50 ${res.latency.p50} ms, p99 ${res.latency.p99} ms` +
               `, rows +${added} for ${res.ok} accepted${run.failed ? `, ${run.failed} FAILED` : ''}` +
-              (target === 'api' ? `, rollup lag max ${f2(lag)} s, queue empty ${f0(drainedMs)} ms after the load` : ''),
+              (target === 'api'
+                ? `, rollup lag max ${f2(lag)} s, queue empty ${f0(drainedMs)} ms after the load`
+                : ''),
           );
         }
       }
@@ -318,7 +335,9 @@ async function intakeBench() {
     }
     const retriesAdded = (await rowCount()) - before;
     report.retries = { sent: sample.length * 2, sameResponse: sameIds, rowsAdded: retriesAdded };
-    log(`retries: ${sameIds}/${sample.length} keys answered with the first response twice, rows +${retriesAdded}`);
+    log(
+      `retries: ${sameIds}/${sample.length} keys answered with the first response twice, rows +${retriesAdded}`,
+    );
 
     // a crash between accepting and rolling up: kill the API mid-load, start it again
     const crashBodies = submitBodies(setup.spread, tokens, 'crash');
@@ -332,7 +351,8 @@ async function intakeBench() {
       ok: okSubmit,
     });
     await new Promise((r) => setTimeout(r, 3000));
-    const queuedAtKill = (await check.query(`SELECT count(*)::int AS n FROM satisfaction_rollup_queue`)).rows[0].n;
+    const queuedAtKill = (await check.query(`SELECT count(*)::int AS n FROM satisfaction_rollup_queue`))
+      .rows[0].n;
     targets.child.kill('SIGKILL');
     const crashRun = await load;
     await targets.ready.catch(() => undefined);
@@ -354,7 +374,10 @@ async function intakeBench() {
       `crash: API killed 3 s into the load with ${queuedAtKill} responses queued; ${crashRun.ok} accepted before, ${crashRows} rows stored; ` +
         `after the restart the queue was empty in ${f0(recoveredMs)} ms; rollups ${bad === 0 ? 'EQUAL' : 'DIFFER FROM'} a direct computation ` +
         `(${Object.entries(mismatches)
-          .map(([t, m]) => `${t} ${m.rows} rows${m.extra + m.missing ? ` (${m.extra} extra, ${m.missing} missing)` : ''}`)
+          .map(
+            ([t, m]) =>
+              `${t} ${m.rows} rows${m.extra + m.missing ? ` (${m.extra} extra, ${m.missing} missing)` : ''}`,
+          )
           .join(', ')})`,
     );
     if (bad) process.exitCode = 1;
@@ -370,7 +393,15 @@ async function intakeBench() {
       const p = mean(plain.map((x) => x.rps));
       const lag = Math.max(...api.map((x) => x.maxLagS));
       const lost = api.reduce((s, x) => s + (x.rowsAdded - x.accepted), 0);
-      summary[scenario] = { api: a, plain: p, ratio: a / p, maxLagS: lag, rowsMinusAccepted: lost, apiPerRound: api.map((x) => Math.round(x.rps)), plainPerRound: plain.map((x) => Math.round(x.rps)) };
+      summary[scenario] = {
+        api: a,
+        plain: p,
+        ratio: a / p,
+        maxLagS: lag,
+        rowsMinusAccepted: lost,
+        apiPerRound: api.map((x) => Math.round(x.rps)),
+        plainPerRound: plain.map((x) => Math.round(x.rps)),
+      };
       checks.push({
         name: `accepted responses/s, ${scenario}`,
         target: `≥ ${f0(TARGET_RPS)}/s or ≥ ${TARGET_RATIO}× plain inserts`,

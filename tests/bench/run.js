@@ -544,7 +544,9 @@ async function main() {
   const chosen = only === 'all' ? all : only.split(',');
   for (const c of chosen)
     if (!all.includes(c))
-      throw new Error(`BENCH_ONLY must be some of ${all.join(', ')} (comma-separated; unset for all), got "${only}"`);
+      throw new Error(
+        `BENCH_ONLY must be some of ${all.join(', ')} (comma-separated; unset for all), got "${only}"`,
+      );
   if (chosen.includes('near')) await nearBench();
   if (chosen.includes('intake')) await require('./intake').intakeBench();
   if (chosen.includes('weight')) await require('./spa-weight').weightBench();

@@ -18,7 +18,11 @@ async function weightBench() {
   const file = path.join(REPO_ROOT, 'bench-results', 'spa-weight.json');
   if (!fs.existsSync(file)) throw new Error('the SPA weight test wrote no figures');
   const { results, budgetsKb } = JSON.parse(fs.readFileSync(file, 'utf8'));
-  const names = { adminLogin: 'admin login page', adminDashboard: 'admin dashboard', residentHome: 'resident home page' };
+  const names = {
+    adminLogin: 'admin login page',
+    adminDashboard: 'admin dashboard',
+    residentHome: 'resident home page',
+  };
   const kb = (/** @type {number} */ b) => (b / 1024).toFixed(0);
   const md = [
     '### SPA weight (`BENCH_ONLY=weight`, browser test `tests/e2e/spa-weight.test.ts`)',

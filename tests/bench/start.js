@@ -24,14 +24,25 @@ async function answers(/** @type {string} */ url) {
 
 /** One `pnpm start`: seconds until ready, then stopped with SIGINT. */
 async function once() {
-  const env = { ...process.env, PORT: String(PORTS.api), ADMIN_PORT: String(PORTS.admin), RESIDENT_PORT: String(PORTS.resident), LOG_LEVEL: 'warn' };
+  const env = {
+    ...process.env,
+    PORT: String(PORTS.api),
+    ADMIN_PORT: String(PORTS.admin),
+    RESIDENT_PORT: String(PORTS.resident),
+    LOG_LEVEL: 'warn',
+  };
   if (process.env.DATABASE_URL) {
     const u = new URL(process.env.DATABASE_URL);
     u.pathname = '/lc_bench_start';
     env.DATABASE_URL = u.toString();
   } else env.EMBEDDED_PG_DIR = path.join(REPO_ROOT, '.data', 'postgres-bench-start');
   const t0 = performance.now();
-  const child = spawn('pnpm', ['start'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  const child = spawn('pnpm', ['start'], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
   let ready = NaN;
   for (let i = 0; i < 1200; i++) {
     if (child.exitCode !== null) break;

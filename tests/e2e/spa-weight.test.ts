@@ -36,7 +36,9 @@ async function measure(page: Page, url: string, ready: () => Promise<unknown>): 
       js.set(e.requestId, {
         encoded: 0,
         decoded: 0,
-        encoding: String(e.response.headers['content-encoding'] ?? e.response.headers['Content-Encoding'] ?? 'identity'),
+        encoding: String(
+          e.response.headers['content-encoding'] ?? e.response.headers['Content-Encoding'] ?? 'identity',
+        ),
       });
   });
   cdp.on('Network.dataReceived', (e) => {

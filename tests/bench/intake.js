@@ -13,6 +13,10 @@ const os = require('node:os');
 const path = require('node:path');
 const { performance } = require('node:perf_hooks');
 const { randomBytes } = require('node:crypto');
+// the API's own jsonwebtoken (tests does not depend on it)
+const jwt = require(
+  require.resolve('jsonwebtoken', { paths: [path.dirname(require.resolve('api/package.json'))] }),
+);
 const { Client } = require('pg');
 const { generateShanghai, summarize } = require('./shanghai');
 const { openBenchDatabase, loadBenchData, REPO_ROOT } = require('./db');
@@ -63,7 +67,7 @@ async function setUp(/** @type {string} */ url) {
         [district.id],
       )
     ).rows;
-    const dims = ['RESIDENT_PERCEPTION', 'SERVICE_EFFECTIVENESS', 'SITE_RECOGNITION', 'SPACE_LAYOUT'];
+    const dims = ['RESIDENT_PERCEPTION', 'SERVICE_PROFESSIONALISM', 'SITE_RECOGNITION', 'SOCIAL_VISIBILITY'];
     /** @param {any} c @param {string} title */
     const survey = async (c, title) => {
       const { rows } = await db.query(
@@ -209,10 +213,17 @@ async function intakeBench() {
         `${cfg.residents} residents`,
     );
     const jwtSecret = randomBytes(32).toString('hex');
-    process.env.JWT_SECRET = jwtSecret;
-    const { signToken } = require('api/dist/auth/token');
+    // signed as the API signs (auth/token.ts), with the secret given to the server process
     const tokens = new Map(
-      setup.residents.map((/** @type {number} */ id) => [id, signToken(id, 'RESIDENT')]),
+      setup.residents.map((/** @type {number} */ id) => [
+        id,
+        jwt.sign({ role: 'RESIDENT' }, jwtSecret, {
+          subject: String(id),
+          expiresIn: '12h',
+          algorithm: 'HS256',
+          issuer: 'life-circle',
+        }),
+      ]),
     );
     const check = new Client({ connectionString: db.url });
     await check.connect();
@@ -311,6 +322,11 @@ async function intakeBench() {
             seconds,
           };
           runs.push(run);
+          if (run.failed && target === 'api') {
+            const b = bodies[offset];
+            const r = /** @type {any} */ (await post(ready.gqlPort, '/graphql', b.body.toString('utf8'), b.headers));
+            log(`a failed request answers: HTTP ${r.status} ${r.body.slice(0, 300)}`);
+          }
           log(
             `round ${r + 1} ${scenario.padEnd(22)} ${target.padEnd(5)} ${f0(run.rps)} accepted/s, p50 ${res.latency.p50} ms, p99 ${res.latency.p99} ms` +
               `, rows +${added} for ${res.ok} accepted${run.failed ? `, ${run.failed} FAILED` : ''}` +

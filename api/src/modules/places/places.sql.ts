@@ -33,10 +33,12 @@ import { BOX_MARGIN } from './center.service';
 
 /** A scope (auth/policy.ts) as a condition on a row's district_id, street_id and id columns. */
 export function scopeSql(
+  b: SqlBuilder,
   scope: ManagedScope,
   cols: { districtId: string; streetId: string; centerId: string },
 ) {
-  return scope === null ? 'false' : `coalesce(${cols[scope.key]} = ${scope.id}, false)`;
+  // the id as a parameter: one prepared statement serves every viewer of a role
+  return scope === null ? 'false' : `coalesce(${cols[scope.key]} = ${b.param(scope.id, 'int')}, false)`;
 }
 
 const location: FieldSql = (b, row, f) =>
@@ -67,7 +69,7 @@ const center: Record<string, FieldSql> = {
   viewerCanEdit: (b, c, f) =>
     Object.keys(f.args).length
       ? null
-      : scopeSql(managedScope(b.ctx.viewer), {
+      : scopeSql(b, managedScope(b.ctx.viewer), {
           districtId: `${c}.district_id`,
           streetId: `${c}.street_id`,
           centerId: `${c}.id`,

@@ -71,7 +71,7 @@ const center: Record<string, FieldSql> = {
   viewerCanEditOfferings: (b, c, f) =>
     Object.keys(f.args).length
       ? null
-      : scopeSql(offeringsScope(b.ctx.viewer), {
+      : scopeSql(b, offeringsScope(b.ctx.viewer), {
           districtId: `${c}.district_id`,
           streetId: `${c}.street_id`,
           centerId: `${c}.id`,

@@ -1,6 +1,7 @@
 // @ts-check
 // The intake bench's yardstick (loaded by server.js as its baseline): plain inserts of a survey
-// response and its answers — BEGIN, two INSERTs, COMMIT — behind node:http, no checks, no rollups.
+// response and its answers — BEGIN, two INSERTs, COMMIT — behind node:http, no checks, no rollups;
+// into copies of survey_response and survey_answer (intake.js makes them).
 'use strict';
 
 const http = require('node:http');
@@ -20,13 +21,13 @@ function createBaselineServer(/** @type {import('pg').Pool} */ pool) {
           (/** @type {any} */ a) => a.score !== undefined && a.score !== null,
         );
         const { rows } = await client.query(
-          `INSERT INTO survey_response (survey_id, center_id, street_id, district_id, channel, entry_method, score)
+          `INSERT INTO bench_plain_response (survey_id, center_id, street_id, district_id, channel, entry_method, score)
            SELECT s.id, s.center_id, s.street_id, s.district_id, 'ONLINE', 'APP', $2 FROM survey s WHERE s.id = $1
            RETURNING id`,
           [Number(input.surveyId), scores.reduce((a, x) => a + x.score, 0) / scores.length],
         );
         await client.query(
-          `INSERT INTO survey_answer (response_id, question_id, score, text)
+          `INSERT INTO bench_plain_answer (response_id, question_id, score, text)
            SELECT $1, q, s, t FROM unnest($2::int[], $3::int[], $4::text[]) AS u(q, s, t)`,
           [
             rows[0].id,

@@ -91,6 +91,16 @@ async function setUp(/** @type {string} */ url) {
       oneCenter.push(await survey(centers[0], `压测问卷 单中心 ${i + 1}`));
     const spread = [];
     for (let i = 0; i < cfg.surveys; i++) spread.push(await survey(centers[i], `压测问卷 分散 ${i + 1}`));
+    // the plain-insert yardstick writes to copies of the two tables (same columns, indexes, checks
+    // and the foreign keys it fills), so the rollups = raw comparison reads only API responses
+    await db.query(`
+      CREATE TABLE bench_plain_response (LIKE survey_response INCLUDING ALL);
+      ALTER TABLE bench_plain_response ADD FOREIGN KEY (survey_id) REFERENCES survey(id),
+        ADD FOREIGN KEY (center_id) REFERENCES center(id), ADD FOREIGN KEY (street_id) REFERENCES region(id),
+        ADD FOREIGN KEY (district_id) REFERENCES region(id);
+      CREATE TABLE bench_plain_answer (LIKE survey_answer INCLUDING ALL);
+      ALTER TABLE bench_plain_answer ADD FOREIGN KEY (response_id) REFERENCES bench_plain_response(id) ON DELETE CASCADE,
+        ADD FOREIGN KEY (question_id) REFERENCES survey_question(id);`);
     const residents = (
       await db.query(
         `INSERT INTO app_user (username, display_name, role, password_hash)
@@ -228,10 +238,12 @@ async function intakeBench() {
     const check = new Client({ connectionString: db.url });
     await check.connect();
     cleanups.push(() => check.end());
-    const rowCount = async () =>
+    const rowCount = async (/** @type {string} */ target = 'api') =>
       (
         await check.query(
-          `SELECT count(*)::int AS n FROM survey_response WHERE survey_id IN (SELECT id FROM survey WHERE title LIKE '压测问卷%')`,
+          target === 'api'
+            ? `SELECT count(*)::int AS n FROM survey_response WHERE survey_id IN (SELECT id FROM survey WHERE title LIKE '压测问卷%')`
+            : `SELECT count(*)::int AS n FROM bench_plain_response`,
         )
       ).rows[0].n;
 
@@ -288,7 +300,7 @@ async function intakeBench() {
       for (const [scenario, bodies] of Object.entries(scenarios)) {
         const order = r % 2 === 0 ? ['api', 'plain'] : ['plain', 'api'];
         for (const target of order) {
-          const before = await rowCount();
+          const before = await rowCount(target);
           const t0 = performance.now();
           const sampler = target === 'api' ? lagSampler() : null;
           const offset = cursor[scenario];
@@ -306,14 +318,16 @@ async function intakeBench() {
           const drainedMs = target === 'api' ? await backlogDrained(60000) : NaN;
           // requests cut off at the end may have been stored: never send those keys again
           if (target === 'api') cursor[scenario] += res.ok + res.non2xx + res.errors + 2 * cfg.connections;
-          const added = (await rowCount()) - before;
+          const added = (await rowCount(target)) - before;
+          // a 200 with a GraphQL error is not accepted
+          const accepted = res.ok - res.mismatches;
           const run = {
             round: r + 1,
             scenario,
             target,
-            accepted: res.ok,
+            accepted,
             rowsAdded: added,
-            rps: res.ok / res.seconds,
+            rps: accepted / res.seconds,
             failed: res.non2xx + res.errors + res.timeouts + res.mismatches,
             p50: res.latency.p50,
             p99: res.latency.p99,
@@ -324,12 +338,14 @@ async function intakeBench() {
           runs.push(run);
           if (run.failed && target === 'api') {
             const b = bodies[offset];
-            const r = /** @type {any} */ (await post(ready.gqlPort, '/graphql', b.body.toString('utf8'), b.headers));
+            const r = /** @type {any} */ (
+              await post(ready.gqlPort, '/graphql', b.body.toString('utf8'), b.headers)
+            );
             log(`a failed request answers: HTTP ${r.status} ${r.body.slice(0, 300)}`);
           }
           log(
             `round ${r + 1} ${scenario.padEnd(22)} ${target.padEnd(5)} ${f0(run.rps)} accepted/s, p50 ${res.latency.p50} ms, p99 ${res.latency.p99} ms` +
-              `, rows +${added} for ${res.ok} accepted${run.failed ? `, ${run.failed} FAILED` : ''}` +
+              `, rows +${added} for ${accepted} accepted${run.failed ? `, ${run.failed} FAILED` : ''}` +
               (target === 'api'
                 ? `, rollup lag max ${f2(lag)} s, queue empty ${f0(drainedMs)} ms after the load`
                 : ''),
@@ -356,7 +372,8 @@ async function intakeBench() {
     );
 
     // a crash between accepting and rolling up: kill the API mid-load, start it again
-    const crashBodies = submitBodies(setup.spread, tokens, 'crash');
+    // pairs never sent before: the rest of the spread scenario's
+    const crashBodies = scenarios['spread over a district'].slice(cursor['spread over a district']);
     const beforeCrash = await rowCount();
     const load = runAutocannon({
       port: ready.gqlPort,
@@ -376,10 +393,11 @@ async function intakeBench() {
     ready = await targets.ready;
     const recoveredMs = await backlogDrained(60000);
     const crashRows = (await rowCount()) - beforeCrash;
+    const crashAccepted = crashRun.ok - crashRun.mismatches;
     const mismatches = await rollupMismatches(check);
     const bad = Object.values(mismatches).reduce((a, m) => a + m.extra + m.missing, 0);
     report.crash = {
-      acceptedBeforeKill: crashRun.ok,
+      acceptedBeforeKill: crashAccepted,
       rowsAdded: crashRows,
       queuedAtKill,
       queueEmptyAfterRestartMs: recoveredMs,
@@ -387,7 +405,7 @@ async function intakeBench() {
       mismatches,
     };
     log(
-      `crash: API killed 3 s into the load with ${queuedAtKill} responses queued; ${crashRun.ok} accepted before, ${crashRows} rows stored; ` +
+      `crash: API killed 3 s into the load with ${queuedAtKill} responses queued; ${crashAccepted} accepted before, ${crashRows} rows stored; ` +
         `after the restart the queue was empty in ${f0(recoveredMs)} ms; rollups ${bad === 0 ? 'EQUAL' : 'DIFFER FROM'} a direct computation ` +
         `(${Object.entries(mismatches)
           .map(
@@ -408,7 +426,9 @@ async function intakeBench() {
       const a = mean(api.map((x) => x.rps));
       const p = mean(plain.map((x) => x.rps));
       const lag = Math.max(...api.map((x) => x.maxLagS));
-      const lost = api.reduce((s, x) => s + (x.rowsAdded - x.accepted), 0);
+      // rows beyond the accepted: requests cut off at the end of a run (stored, answer never read)
+      const lost = api.reduce((s, x) => s + Math.min(0, x.rowsAdded - x.accepted), 0);
+      const cut = api.reduce((s, x) => s + Math.max(0, x.rowsAdded - x.accepted), 0);
       summary[scenario] = {
         api: a,
         plain: p,
@@ -425,10 +445,10 @@ async function intakeBench() {
         pass: (a >= TARGET_RPS || a / p >= TARGET_RATIO) && api.every((x) => x.failed === 0),
       });
       checks.push({
-        name: `rows = accepted, ${scenario}`,
-        target: 'equal',
-        value: lost === 0 ? 'equal' : `${lost > 0 ? '+' : ''}${lost}`,
-        pass: lost === 0,
+        name: `every accepted response stored, ${scenario}`,
+        target: `rows ≥ accepted (≤ ${cfg.connections} more per run: cut off at its end)`,
+        value: `${lost === 0 ? 'none lost' : `${-lost} LOST`}; ${cut} rows of requests cut off`,
+        pass: lost === 0 && api.every((x) => x.rowsAdded - x.accepted <= cfg.connections),
       });
       checks.push({
         name: `figures include a response within, ${scenario}`,
@@ -447,7 +467,7 @@ async function intakeBench() {
       name: 'rollups = raw after killing the API mid-load',
       target: 'equal',
       value: bad === 0 ? `equal (${queuedAtKill} queued at the kill)` : `${bad} rows differ`,
-      pass: bad === 0 && crashRows >= crashRun.ok,
+      pass: bad === 0 && crashRows >= crashAccepted,
     });
     report.summary = summary;
     report.checks = checks;

@@ -70,6 +70,9 @@ describe('compiled directory reads', () => {
       fragment C on Center { id name address location { lat lng } offerings { id service { id name category } } ... on Center { phone } }`;
     const r = await expectSame(near, { p: TAOPU });
     expect(r.statements).toBe(1);
+    // nothing to find, with viewer-dependent fields (their parameters stay in the statement)
+    const none = `query($p: GeoPointInput!) { centersNear(point: $p, first: 0) { center { viewerCanEdit viewerCanEditOfferings } } }`;
+    expect((await expectSame(none, { p: TAOPU }, tokens.taopu_admin)).compiled.errors).toBeUndefined();
     expect((r.compiled.data as any).n2).toEqual([]);
   });
 

@@ -119,7 +119,9 @@ const centersNear = (b: SqlBuilder, f: SelectedField): string | null => {
   const n = b.alias('n');
   const obj = b.object('CenterDistance', n, f.selection);
   if (obj === null) return null;
-  if (first === 0) return `'[]'::json`;
+  // nothing to find, but the statement keeps the parameters the selection took (viewer scopes)
+  if (first === 0)
+    return `coalesce((SELECT json_agg(${obj}) FROM (SELECT c.*, 0::float8 AS lc_distance FROM center c WHERE false) ${n}), '[]'::json)`;
   const radius = walkingRadiusMeters(withinMinutes);
   const lat = b.param(point.lat, 'float8');
   const lng = b.param(point.lng, 'float8');
@@ -235,9 +237,8 @@ const centerById = (b: SqlBuilder, f: SelectedField): string | null => {
   const obj = b.object('Center', c, f.selection);
   if (obj === null) return null;
   const id = parseId(f.args.id as string);
-  return id === null
-    ? 'NULL::json'
-    : `(SELECT ${obj} FROM center ${c} WHERE ${c}.id = ${b.param(id, 'int')})`;
+  // a malformed id finds nothing (the statement keeps the parameters the selection took)
+  return `(SELECT ${obj} FROM center ${c} WHERE ${id === null ? 'false' : `${c}.id = ${b.param(id, 'int')}`})`;
 };
 
 export const placesSqlReads: SqlReadModule = {

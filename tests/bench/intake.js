@@ -355,7 +355,9 @@ async function intakeBench() {
     }
     report.runs = runs;
 
-    // retries: the same keys again return the first responses and add nothing
+    // retries: the same keys again return the first responses and add nothing (after the requests
+    // cut off at the end of the last run have finished)
+    await new Promise((r) => setTimeout(r, 5000));
     const before = await rowCount();
     const sample = scenarios['one center'].slice(0, 200);
     let sameIds = 0;

@@ -22,6 +22,7 @@ interface Load {
   /** the same, decoded */
   jsDecodedBytes: number;
   scripts: number;
+  /** the encodings of the scripts of 512 bytes or more */
   encodings: string[];
 }
 
@@ -58,7 +59,8 @@ async function measure(page: Page, url: string, ready: () => Promise<unknown>): 
     jsBytes: list.reduce((a, r) => a + r.encoded, 0),
     jsDecodedBytes: list.reduce((a, r) => a + r.decoded, 0),
     scripts: list.length,
-    encodings: [...new Set(list.map((r) => r.encoding))],
+    // files under 512 bytes are not precompressed (the encoding would not pay for itself)
+    encodings: [...new Set(list.filter((r) => r.decoded >= 512).map((r) => r.encoding))],
   };
 }
 

@@ -1,10 +1,11 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompress } from '../tools/vite-precompress';
 
 // Same origin in production: the API serves this SPA and /graphql. In dev, proxy to the API.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   // Pre-bundle the deps that lazy routes pull in, so the dev server doesn't discover them
   // mid-session and reload the page.
   optimizeDeps: {
@@ -31,21 +32,10 @@ export default defineConfig({
     },
   },
   build: {
+    // no manual chunks: Rollup splits by route (every page is React.lazy), so a page loads the antd
+    // components, charts and maps it uses and no others (ECharts and Leaflet only where drawn);
+    // the API serves the files precompressed (brotli, gzip) and hashed assets as immutable
     chunkSizeWarningLimit: 1300,
-    rollupOptions: {
-      output: {
-        manualChunks(id) {
-          if (!id.includes('node_modules')) return undefined;
-          if (/[\\/](echarts|zrender|echarts-for-react)[\\/]/.test(id)) return 'echarts';
-          if (/[\\/](leaflet|react-leaflet|@react-leaflet)[\\/]/.test(id)) return 'leaflet';
-          if (/[\\/](antd|@ant-design|@rc-component|rc-[a-z-]+|dayjs)[\\/]/.test(id)) return 'antd';
-          if (/[\\/](react|react-dom|scheduler|react-router|react-router-dom)[\\/]/.test(id)) return 'react';
-          if (/[\\/](urql|@urql|wonka|graphql)[\\/]/.test(id)) return 'graphql';
-          if (/[\\/](i18next|react-i18next)[\\/]/.test(id)) return 'i18n';
-          return undefined;
-        },
-      },
-    },
   },
   test: {
     environment: 'jsdom',

@@ -1,9 +1,10 @@
 import react from '@vitejs/plugin-react';
+import { precompress } from '../tools/vite-precompress';
 import { defineConfig } from 'vitest/config';
 
 // The production server serves this SPA and /graphql on one origin; in dev, proxy to the API.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   server: {
     proxy: {
       '/graphql': { target: 'http://localhost:4000', changeOrigin: true },
@@ -15,15 +16,9 @@ export default defineConfig({
     },
   },
   build: {
+    // no manual chunks: every page is React.lazy and loads what it uses (Leaflet only with the map);
+    // the API serves the files precompressed (brotli, gzip) and hashed assets as immutable
     chunkSizeWarningLimit: 600,
-    rollupOptions: {
-      output: {
-        manualChunks: {
-          react: ['react', 'react-dom', 'react-router-dom'],
-          leaflet: ['leaflet', 'react-leaflet'],
-        },
-      },
-    },
   },
   test: {
     environment: 'jsdom',

@@ -24,6 +24,7 @@ const { centersNear, nearSql, BOX_MARGIN } = require('./baseline');
 const { runAutocannon, runPaced, latencyStats } = require('./load');
 const { post } = require('./http');
 const { startTargets } = require('./targets');
+const pgl = require('./postgraphile');
 const { cleanupStack } = require('./cleanup');
 const { machineInfo, warnIfBusy } = require('./machine');
 
@@ -49,16 +50,28 @@ const cfg = {
   points: intEnv('BENCH_POINTS', 500, 1, 100000),
   samples: intEnv('BENCH_SAMPLES', 20, 1, 1000),
   poolMax: intEnv('BENCH_POOL_MAX', intEnv('DB_POOL_MAX', 10, 1, 1000), 1, 1000),
-  autocannonRate: process.env.BENCH_AUTOCANNON_RATE !== '0',
+  autocannonRate: process.env.BENCH_AUTOCANNON_RATE === '1',
+  postgraphilePort: intEnv('BENCH_POSTGRAPHILE_PORT', 0, 0, 65535),
   outDir: process.env.BENCH_OUT || path.join(REPO_ROOT, 'bench-results'),
   nodeEnv: process.env.BENCH_NODE_ENV || 'production',
 };
 
 const TARGETS = {
-  ratio: 0.35,
+  /** GraphQL / PostGraphile 4 at saturation */
+  peer: 1,
+  /** GraphQL / the one-statement handler at saturation */
+  limit: 0.5,
   p99Ms: 50,
-  statements: 3,
+  /** statements per request (compiled read), the same for 5 and 50 centers */
+  statements: 1,
 };
+
+/** CPU seconds×1000 of a process by pid, from /proc (clock ticks at 100 Hz). */
+function procCpuMs(/** @type {number} */ pid) {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(f[11]) + Number(f[12])) * 10;
+}
 
 const QUERY =
   'query($p: GeoPointInput!) { centersNear(point: $p, withinMinutes: 15, first: 20) { distanceMeters center { name offerings { service { name } } } } }';
@@ -191,12 +204,23 @@ async function nearBench() {
         `near query ${diag.nearPlanUsesGist ? 'uses' : 'does NOT use'} the GiST index [${since(t)} ms]`,
     );
 
-    const targets = startTargets(db.url, { poolMax: cfg.poolMax, nodeEnv: cfg.nodeEnv });
+    const targets = startTargets(db.url, {
+      poolMax: cfg.poolMax,
+      nodeEnv: cfg.nodeEnv,
+      extra: ['one-statement:createOneStatementServer'],
+    });
     cleanups.push(() => targets.stop());
     const ready = await targets.ready;
+    const peer = await pgl.startPostGraphile(db.url, {
+      poolMax: cfg.poolMax,
+      port: cfg.postgraphilePort || ready.gqlPort + 1000 + Math.floor(Math.random() * 1000),
+    });
+    cleanups.push(() => peer.stop());
     log(
-      `servers up: GraphQL http://127.0.0.1:${ready.gqlPort}/graphql, baseline http://127.0.0.1:${ready.basePort}/`,
+      `servers up: GraphQL http://127.0.0.1:${ready.gqlPort}/graphql, one-statement :${ready.extraPorts['one-statement']}, ` +
+        `PostGraphile 4 :${peer.port}, 3-statement baseline :${ready.basePort}`,
     );
+    const pglBodies = pgl.bodiesFor(points);
 
     // Statements per GraphQL request, and the same answers from both targets.
     const counts3 = [];
@@ -205,12 +229,30 @@ async function nearBench() {
     for (let i = 0; i < Math.min(cfg.samples, bodies.length); i++) {
       const g = await targets.call({ type: 'count', body: bodies[i].toString('utf8') });
       const b = /** @type {any} */ (await post(ready.basePort, '/graphql', bodies[i]));
+      const o = /** @type {any} */ (await post(ready.extraPorts['one-statement'], '/graphql', bodies[i]));
+      const q = /** @type {any} */ (await post(peer.port, '/graphql', pglBodies[i]));
       counts3.push(g.count);
       const gd = g.status === 200 ? JSON.stringify(JSON.parse(g.body).data) : `HTTP ${g.status}: ${g.body}`;
       const bd = b.status === 200 ? JSON.stringify(JSON.parse(b.body).data) : `HTTP ${b.status}: ${b.body}`;
-      if (gd !== bd) {
-        mismatches++;
-        firstMismatch ??= { point: points[i], graphql: gd.slice(0, 400), baseline: bd.slice(0, 400) };
+      const od = o.status === 200 ? JSON.stringify(JSON.parse(o.body).data) : `HTTP ${o.status}: ${o.body}`;
+      const qd =
+        q.status === 200 && !JSON.parse(q.body).errors
+          ? JSON.stringify(pgl.asApiShape(JSON.parse(q.body).data))
+          : `HTTP ${q.status}: ${q.body}`;
+      for (const [name, d] of [
+        ['graphql', gd],
+        ['one-statement', od],
+        ['postgraphile', qd],
+      ]) {
+        if (d !== bd) {
+          mismatches++;
+          firstMismatch ??= {
+            point: points[i],
+            target: name,
+            answer: d.slice(0, 400),
+            baseline: bd.slice(0, 400),
+          };
+        }
       }
     }
     const byCount = {};
@@ -222,25 +264,52 @@ async function nearBench() {
       histogram: byCount,
     };
     report.equivalence = { samples: counts3.length, mismatches, firstMismatch };
+    // statements for a page of 5 and of 50 centers (30-minute radius in the densest area)
+    const pageCounts = {};
+    for (const n of [5, 50]) {
+      const body = JSON.stringify({
+        query: QUERY.replace('withinMinutes: 15, first: 20', `withinMinutes: 30, first: ${n}`),
+        variables: { p: points[0] },
+      });
+      pageCounts[n] = (await targets.call({ type: 'count', body })).count;
+    }
+    report.statements.byPageSize = pageCounts;
     log(
       `SQL statements per GraphQL request over ${counts3.length} points: ${JSON.stringify(byCount)}; ` +
-        `answers ${mismatches === 0 ? 'identical to' : `DIFFER (${mismatches}) from`} the baseline's`,
+        `answers of GraphQL, one-statement and PostGraphile ${mismatches === 0 ? 'identical to' : `DIFFER (${mismatches}) from`} the baseline's`,
     );
     if (firstMismatch) log(`first difference: ${JSON.stringify(firstMismatch)}`);
 
-    const cpu = async () => {
+    const serverCpu = async () => {
       const m = await targets.call({ type: 'cpu' });
       return (m.cpu.user + m.cpu.system) / 1000;
     };
-    const gql = { name: 'graphql', port: ready.gqlPort };
-    const base = { name: 'baseline', port: ready.basePort };
+    const okNear = require('./load').okBody;
+    const gql = { name: 'graphql', port: ready.gqlPort, bodies, ok: okNear, cpu: serverCpu };
+    const one = {
+      name: 'one-statement',
+      port: ready.extraPorts['one-statement'],
+      bodies,
+      ok: okNear,
+      cpu: serverCpu,
+    };
+    const post4 = {
+      name: 'postgraphile',
+      port: peer.port,
+      bodies: pglBodies,
+      ok: pgl.okBody,
+      cpu: async () => procCpuMs(/** @type {number} */ (peer.pid)),
+    };
+    const base = { name: 'baseline', port: ready.basePort, bodies, ok: okNear, cpu: serverCpu };
+    const all = [gql, one, post4, base];
 
     if (cfg.warmupSeconds > 0) {
-      for (const tg of [gql, base]) {
+      for (const tg of all) {
         const w = await runAutocannon({
           port: tg.port,
           path: '/graphql',
-          bodies,
+          bodies: tg.bodies,
+          ok: tg.ok,
           connections: cfg.connections,
           seconds: cfg.warmupSeconds,
         });
@@ -254,17 +323,18 @@ async function nearBench() {
     const pooled = {};
     const modes = ['saturation', 'fixed-rate', ...(cfg.autocannonRate ? ['autocannon-rate'] : [])];
     for (let r = 0; r < cfg.rounds; r++) {
-      const order = r % 2 === 0 ? [gql, base] : [base, gql];
+      const order = r % 2 === 0 ? all : [...all].reverse();
       const offset = (r * 131) % bodies.length;
       for (const mode of modes) {
         for (const tg of order) {
-          const c0 = await cpu();
+          const c0 = await tg.cpu();
           let res;
           if (mode === 'saturation') {
             res = await runAutocannon({
               port: tg.port,
               path: '/graphql',
-              bodies,
+              bodies: tg.bodies,
+              ok: tg.ok,
               connections: cfg.connections,
               seconds: cfg.seconds,
               offset,
@@ -273,7 +343,8 @@ async function nearBench() {
             res = await runPaced({
               port: tg.port,
               path: '/graphql',
-              bodies,
+              bodies: tg.bodies,
+              ok: tg.ok,
               rate: cfg.rate,
               seconds: cfg.seconds,
               offset,
@@ -282,14 +353,15 @@ async function nearBench() {
             res = await runAutocannon({
               port: tg.port,
               path: '/graphql',
-              bodies,
+              bodies: tg.bodies,
+              ok: tg.ok,
               connections: cfg.rateConnections,
               overallRate: cfg.rate,
               seconds: cfg.seconds,
               offset,
             });
           }
-          const cpuMsPerRequest = res.ok > 0 ? ((await cpu()) - c0) / res.ok : NaN;
+          const cpuMsPerRequest = res.ok > 0 ? ((await tg.cpu()) - c0) / res.ok : NaN;
           const { latencies, ...rest } = res;
           if (latencies) (pooled[tg.name] ??= []).push(...latencies);
           runs.push({ round: r + 1, mode, target: tg.name, cpuMsPerRequest, ...rest });
@@ -298,7 +370,7 @@ async function nearBench() {
               ? res.failed + res.bad
               : res.non2xx + res.errors + res.timeouts + res.mismatches;
           log(
-            `round ${r + 1} ${mode.padEnd(15)} ${tg.name.padEnd(8)} ` +
+            `round ${r + 1} ${mode.padEnd(15)} ${tg.name.padEnd(13)} ` +
               (mode === 'fixed-rate' ? `${f0(res.achievedRps)} req/s achieved` : `${f0(res.rps)} req/s`) +
               `, p50 ${ge(res.latency)}${f1(res.latency.p50)} ms, p99 ${ge(res.latency)}${f1(res.latency.p99)} ms` +
               `, max ${ge(res.latency)}${f1(res.latency.max)} ms, server CPU ${f2(cpuMsPerRequest)} ms/req` +
@@ -312,7 +384,7 @@ async function nearBench() {
     // Summary per target and mode.
     const pick = (mode, target) => runs.filter((x) => x.mode === mode && x.target === target);
     const summary = {};
-    for (const tg of ['graphql', 'baseline']) {
+    for (const tg of all.map((t) => t.name)) {
       const sat = pick('saturation', tg);
       const fixed = pick('fixed-rate', tg);
       const ac = pick('autocannon-rate', tg);
@@ -352,13 +424,36 @@ async function nearBench() {
     report.summary = summary;
     const G = summary.graphql;
     const B = summary.baseline;
+    const O = summary['one-statement'];
+    const P = summary.postgraphile;
     const ratio = G.saturation.rps / B.saturation.rps;
+    const ratioPeer = G.saturation.rps / P.saturation.rps;
+    const ratioLimit = G.saturation.rps / O.saturation.rps;
+    /** GraphQL / other per round (rounds alternate the order): the spread of a ratio */
+    const perRound = (/** @type {any} */ other) =>
+      G.saturation.rpsPerRound.map(
+        (/** @type {number} */ g, /** @type {number} */ i) => g / other.saturation.rpsPerRound[i],
+      );
+    const spread = (/** @type {number[]} */ xs) => `${f2(Math.min(...xs))}–${f2(Math.max(...xs))}×`;
+    report.ratios = {
+      graphqlToPostgraphile: ratioPeer,
+      graphqlToOneStatement: ratioLimit,
+      graphqlToThreeStatement: ratio,
+      perRound: { postgraphile: perRound(P), oneStatement: perRound(O), baseline: perRound(B) },
+    };
+    const byPage = report.statements.byPageSize;
     const checks = [
       {
-        name: 'saturated rate, GraphQL / baseline',
-        target: `≥ ${TARGETS.ratio}×`,
-        value: `${f2(ratio)}×`,
-        pass: ratio >= TARGETS.ratio && G.saturation.failed === 0,
+        name: 'saturated rate, GraphQL / PostGraphile 4',
+        target: `≥ ${TARGETS.peer}×`,
+        value: `${f2(ratioPeer)}× (rounds ${spread(perRound(P))})`,
+        pass: ratioPeer >= TARGETS.peer && G.saturation.failed === 0,
+      },
+      {
+        name: 'saturated rate, GraphQL / one-statement handler',
+        target: `≥ ${TARGETS.limit}×`,
+        value: `${f2(ratioLimit)}× (rounds ${spread(perRound(O))})`,
+        pass: ratioLimit >= TARGETS.limit && G.saturation.failed === 0,
       },
       {
         name: `GraphQL p99 at ${cfg.rate} req/s`,
@@ -371,13 +466,22 @@ async function nearBench() {
         pass: G.fixedRate.p99 < TARGETS.p99Ms && G.fixedRate.failed === 0,
       },
       {
-        name: 'SQL statements per GraphQL request',
-        target: `= ${TARGETS.statements}`,
+        name: 'SQL statements per GraphQL request (20 points; pages of 5 and 50)',
+        target: `= ${TARGETS.statements}, constant`,
         value:
-          report.statements.min === report.statements.max
+          (report.statements.min === report.statements.max
             ? `${report.statements.min}`
-            : `${report.statements.min}–${report.statements.max}`,
-        pass: report.statements.min === TARGETS.statements && report.statements.max === TARGETS.statements,
+            : `${report.statements.min}–${report.statements.max}`) + `; ${byPage[5]} and ${byPage[50]}`,
+        pass:
+          report.statements.min === TARGETS.statements &&
+          report.statements.max === TARGETS.statements &&
+          byPage[5] === byPage[50],
+      },
+      {
+        name: 'answers equal across targets',
+        target: 'identical',
+        value: mismatches ? `${mismatches} differ` : `${counts3.length} points identical`,
+        pass: mismatches === 0,
       },
     ];
     report.checks = checks;
@@ -396,20 +500,16 @@ async function nearBench() {
         `migrations ${secs(loaded.timings.migrateMs)}, writeSeed ${secs(loaded.timings.writeMs)}, ANALYZE ${secs(loaded.timings.analyzeMs)}). ` +
         `Each answer: ${f1(diag.meanCentersPerPoint)} centers, ${f1(diag.meanOfferingsPerPoint)} offerings on average, over ${f0(cfg.points)} rotating points.`,
       '',
-      `| | GraphQL API | raw-SQL baseline | GraphQL / baseline |`,
-      `|---|---:|---:|---:|`,
-      `| req/s at saturation (${cfg.connections} connections, mean of ${cfg.rounds}) | ${f0(G.saturation.rps)} | ${f0(B.saturation.rps)} | ${f2(ratio)}× |`,
-      `| p50 / p99 at saturation, ms | ${f1(G.saturation.p50)} / ${f1(G.saturation.p99)} | ${f1(B.saturation.p50)} / ${f1(B.saturation.p99)} | |`,
-      `| p50 / p99 at ${cfg.rate} req/s, evenly paced, ms | ${ge(G.fixedRate)}${f1(G.fixedRate.p50)} / ${ge(G.fixedRate)}${f1(G.fixedRate.p99)} | ${ge(B.fixedRate)}${f1(B.fixedRate.p50)} / ${ge(B.fixedRate)}${f1(B.fixedRate.p99)} | |`,
-      `| req/s served when ${cfg.rate} req/s are offered (worst round) | ${f0(G.fixedRate.achievedRps)} | ${f0(B.fixedRate.achievedRps)} | |`,
-      ...(G.autocannonRate && B.autocannonRate
-        ? [
-            `| p50 / p99 at autocannon \`overallRate: ${cfg.rate}\` (${cfg.rateConnections} conn., bursty), worst round, ms | ${f1(G.autocannonRate.p50)} / ${f1(G.autocannonRate.p99)} | ${f1(B.autocannonRate.p50)} / ${f1(B.autocannonRate.p99)} | |`,
-          ]
-        : []),
-      `| server CPU per request at saturation, ms | ${f2(G.saturation.cpuMsPerRequest)} | ${f2(B.saturation.cpuMsPerRequest)} | ${f2(G.saturation.cpuMsPerRequest / B.saturation.cpuMsPerRequest)}× |`,
-      `| SQL statements per request | ${checks[2].value} | 3 | |`,
-      `| database time per request, alone (sequential) | | ${f2(diag.meanMs.total)} ms | |`,
+      `| | GraphQL API | one-statement handler | PostGraphile 4 | 3-statement handler |`,
+      `|---|---:|---:|---:|---:|`,
+      `| req/s at saturation (${cfg.connections} connections, mean of ${cfg.rounds}) | ${f0(G.saturation.rps)} | ${f0(O.saturation.rps)} | ${f0(P.saturation.rps)} | ${f0(B.saturation.rps)} |`,
+      `| req/s per round | ${G.saturation.rpsPerRound.join(', ')} | ${O.saturation.rpsPerRound.join(', ')} | ${P.saturation.rpsPerRound.join(', ')} | ${B.saturation.rpsPerRound.join(', ')} |`,
+      `| GraphQL / this target | | **${f2(ratioLimit)}×** | **${f2(ratioPeer)}×** | **${f2(ratio)}×** |`,
+      `| p50 / p99 at saturation, ms | ${f1(G.saturation.p50)} / ${f1(G.saturation.p99)} | ${f1(O.saturation.p50)} / ${f1(O.saturation.p99)} | ${f1(P.saturation.p50)} / ${f1(P.saturation.p99)} | ${f1(B.saturation.p50)} / ${f1(B.saturation.p99)} |`,
+      `| p50 / p99 at ${cfg.rate} req/s, evenly paced, ms | ${ge(G.fixedRate)}${f1(G.fixedRate.p50)} / ${ge(G.fixedRate)}${f1(G.fixedRate.p99)} | ${ge(O.fixedRate)}${f1(O.fixedRate.p50)} / ${ge(O.fixedRate)}${f1(O.fixedRate.p99)} | ${ge(P.fixedRate)}${f1(P.fixedRate.p50)} / ${ge(P.fixedRate)}${f1(P.fixedRate.p99)} | ${ge(B.fixedRate)}${f1(B.fixedRate.p50)} / ${ge(B.fixedRate)}${f1(B.fixedRate.p99)} |`,
+      `| server CPU per request at saturation, ms | ${f2(G.saturation.cpuMsPerRequest)} | ${f2(O.saturation.cpuMsPerRequest)} | ${f2(P.saturation.cpuMsPerRequest)} | ${f2(B.saturation.cpuMsPerRequest)} |`,
+      `| SQL statements per request | ${report.statements.min === report.statements.max ? report.statements.min : `${report.statements.min}–${report.statements.max}`} | 1 | 1 | 3 |`,
+      `| database time per request, 3-statement handler alone (sequential) | | | | ${f2(diag.meanMs.total)} ms |`,
       '',
       `| target | wanted | measured | result |`,
       `|---|---|---|---|`,
@@ -417,8 +517,8 @@ async function nearBench() {
       '',
       `${report.machine.cpus} CPUs (${report.machine.cpuModel}), Node ${process.version}, PostgreSQL ${loaded.counts.server_version} ` +
         `(${db.embedded ? 'embedded' : 'DATABASE_URL server'}), pool ${cfg.poolMax} per target, servers with NODE_ENV=${cfg.nodeEnv}; load generator, both servers ` +
-        `and PostgreSQL share the machine (1-minute load average ${f2(report.machine.loadAverageAtStart[0])} at start, ` +
-        `${f2(report.machine.loadAverageAtEnd[0])} at end). Targets alternate (ABBA) in ${cfg.rounds} rounds of ${cfg.seconds} s per mode. ` +
+        `and PostgreSQL share the machine (PostGraphile's CPU read from /proc; 1-minute load average ${f2(report.machine.loadAverageAtStart[0])} at start, ` +
+        `${f2(report.machine.loadAverageAtEnd[0])} at end). The four targets alternate (order reversed every round) in ${cfg.rounds} rounds of ${cfg.seconds} s per mode. ` +
         `"Evenly paced" is an open-loop generator: one request every ${f1(1000 / cfg.rate)} ms, latency from the scheduled send time; ` +
         `requests still open 3 s after the last send are abandoned and counted at their age ("≥").`,
       '',
@@ -440,10 +540,18 @@ async function nearBench() {
 
 async function main() {
   const only = (process.env.BENCH_ONLY || 'all').toLowerCase();
-  if (!['all', 'near', 'satisfaction'].includes(only))
-    throw new Error(`BENCH_ONLY must be near or satisfaction (or unset for both), got "${only}"`);
-  if (only !== 'satisfaction') await nearBench();
-  if (only !== 'near') await require('./satisfaction').satisfactionBench();
+  const all = ['near', 'intake', 'weight', 'start', 'satisfaction'];
+  const chosen = only === 'all' ? all : only.split(',');
+  for (const c of chosen)
+    if (!all.includes(c))
+      throw new Error(
+        `BENCH_ONLY must be some of ${all.join(', ')} (comma-separated; unset for all), got "${only}"`,
+      );
+  if (chosen.includes('near')) await nearBench();
+  if (chosen.includes('intake')) await require('./intake').intakeBench();
+  if (chosen.includes('weight')) await require('./spa-weight').weightBench();
+  if (chosen.includes('start')) await require('./start').startBench();
+  if (chosen.includes('satisfaction')) await require('./satisfaction').satisfactionBench();
 }
 
 main().then(

@@ -41,6 +41,23 @@ async function main() {
   pool.on('error', (err) => console.error(`[bench] baseline pool: ${err.message}`));
   const baseline = createBaselineServer(pool);
   const basePort = await listen(baseline);
+  // more hand-written servers of the same bench (BENCH_EXTRA: module:export,…), each on its own pool
+  /** @type {Record<string, number>} */
+  const extraPorts = {};
+  /** @type {{ server: import('node:http').Server, pool: import('pg').Pool }[]} */
+  const extras = [];
+  for (const spec of (process.env.BENCH_EXTRA || '').split(',').filter(Boolean)) {
+    const [mod, fn] = spec.split(':');
+    const xpool = new Pool({
+      connectionString: url,
+      max: poolMax,
+      application_name: `life-circle-bench-${mod}`,
+    });
+    xpool.on('error', (err) => console.error(`[bench] ${mod} pool: ${err.message}`));
+    const server = require(`./${mod}`)[fn](xpool);
+    extraPorts[mod] = await listen(server);
+    extras.push({ server, pool: xpool });
+  }
 
   let stopping = false;
   const stop = async () => {
@@ -48,6 +65,11 @@ async function main() {
     stopping = true;
     baseline.closeAllConnections?.();
     await new Promise((r) => baseline.close(() => r(undefined)));
+    for (const x of extras) {
+      x.server.closeAllConnections?.();
+      await new Promise((r) => x.server.close(() => r(undefined)));
+      await x.pool.end();
+    }
     api.httpServer.closeAllConnections?.();
     await api.close();
     await pool.end();
@@ -77,7 +99,7 @@ async function main() {
   process.on('disconnect', () => {
     stop().finally(() => process.exit(0));
   });
-  process.send?.({ type: 'ready', gqlPort, basePort, pid: process.pid });
+  process.send?.({ type: 'ready', gqlPort, basePort, extraPorts, pid: process.pid });
 }
 
 main().catch((err) => {

@@ -10,8 +10,9 @@ const { randomBytes } = require('node:crypto');
 /**
  * The target process (server.js) and a request/response channel to it.
  * @param {string} url the bench database
- * @param {{ poolMax: number, nodeEnv: string, baseline?: string, jwtSecret?: string }} o
- *   baseline: the module of this folder with the bench's hand-written server (default baseline.js)
+ * @param {{ poolMax: number, nodeEnv: string, baseline?: string, extra?: string[], jwtSecret?: string, env?: Record<string, string> }} o
+ *   baseline: the module of this folder with the bench's hand-written server (default baseline.js);
+ *   extra: more servers, as "module:export" (e.g. "one-statement:createOneStatementServer")
  */
 function startTargets(url, o) {
   const child = fork(path.join(__dirname, 'server.js'), [], {
@@ -22,6 +23,8 @@ function startTargets(url, o) {
       BENCH_DB_URL: url,
       BENCH_POOL_MAX: String(o.poolMax),
       BENCH_BASELINE: o.baseline ?? 'baseline',
+      BENCH_EXTRA: (o.extra ?? []).join(','),
+      ...o.env,
       // the servers run as deployed: NODE_ENV=production (graphql-js drops its development checks)
       NODE_ENV: o.nodeEnv,
       JWT_SECRET: o.jwtSecret || process.env.JWT_SECRET || randomBytes(32).toString('hex'),

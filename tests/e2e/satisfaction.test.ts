@@ -6,6 +6,7 @@ import { DIMENSIONS } from '@lc/domain';
 import { launch, newPage, screenshot } from '../support/browser';
 import { gql, staffToken } from '../support/gql';
 import { adminLogin, residentLogin } from '../support/login';
+import { rollupsCaughtUp } from '../support/rollups';
 
 const PHONE = '13800000004';
 const CENTER = '桃浦东片区';
@@ -99,7 +100,8 @@ describe('satisfaction, paper entry, dashboard and evaluation', () => {
     }
     await screenshot(ap, 'admin-paper-entry');
 
-    // the dashboard counts exactly the three new responses
+    // the dashboard counts exactly the three new responses, once the rollup worker has them (≤ 5 s)
+    await rollupsCaughtUp();
     const after = await centerRow(ap);
     expect(after.responses).toBe(before.responses + 3);
     await ap.getByTestId('dashboard-trend').waitFor();

@@ -14,20 +14,29 @@ export interface ScopedRecord {
   centerId?: number | null;
 }
 
-export function canManage(viewer: Viewer | null, record: ScopedRecord): boolean {
-  if (!viewer) return false;
+/** The records a viewer manages, as one key and value (null: none); canManage compares a record
+ * with it, and compiled reads (graphql/sql-read.ts) turn it into a condition on the same columns. */
+export type ManagedScope = { key: 'districtId' | 'streetId' | 'centerId'; id: number } | null;
+
+export function managedScope(viewer: Viewer | null): ManagedScope {
+  if (!viewer) return null;
   switch (viewer.role) {
     case 'DISTRICT_ADMIN':
-      return viewer.districtId !== null && viewer.districtId === record.districtId;
+      return viewer.districtId !== null ? { key: 'districtId', id: viewer.districtId } : null;
     case 'STREET_ADMIN':
-      return viewer.streetId !== null && viewer.streetId === record.streetId;
+      return viewer.streetId !== null ? { key: 'streetId', id: viewer.streetId } : null;
     case 'CENTER_STAFF':
-      return viewer.centerId !== null && record.centerId != null && viewer.centerId === record.centerId;
+      return viewer.centerId !== null ? { key: 'centerId', id: viewer.centerId } : null;
     case 'EVALUATOR':
     case 'RESIDENT':
     case 'INTEGRATOR':
-      return false;
+      return null;
   }
+}
+
+export function canManage(viewer: Viewer | null, record: ScopedRecord): boolean {
+  const scope = managedScope(viewer);
+  return scope !== null && record[scope.key] != null && record[scope.key] === scope.id;
 }
 
 /** The signed-in caller. An account still on its one-time password may do nothing but change it. */
@@ -79,12 +88,19 @@ export function assertCanEditMenuItem(viewer: Viewer | null, item: MenuItemRecor
   return v;
 }
 
-/** Offerings and schedules: the street admin for the street's centers, staff for their own center. */
+/** Offerings and schedules: the street admin for the street's centers, staff for their own center
+ * (as a scope, like managedScope). */
+export function offeringsScope(viewer: Viewer | null): ManagedScope {
+  if (viewer?.role === 'STREET_ADMIN' && viewer.streetId !== null)
+    return { key: 'streetId', id: viewer.streetId };
+  if (viewer?.role === 'CENTER_STAFF' && viewer.centerId !== null)
+    return { key: 'centerId', id: viewer.centerId };
+  return null;
+}
+
 export function canEditOfferings(viewer: Viewer | null, center: { streetId: number; id: number }): boolean {
-  if (!viewer) return false;
-  if (viewer.role === 'STREET_ADMIN') return viewer.streetId !== null && viewer.streetId === center.streetId;
-  if (viewer.role === 'CENTER_STAFF') return viewer.centerId !== null && viewer.centerId === center.id;
-  return false;
+  const scope = offeringsScope(viewer);
+  return scope !== null && (scope.key === 'centerId' ? center.id : center.streetId) === scope.id;
 }
 
 export function assertCanEditOfferings(

@@ -1,9 +1,16 @@
 // Counts SQL statements per process; tests and benchmarks read it to prove batching.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger, QueryRunner } from 'typeorm';
 import { logger } from '../logger';
 
 let count = 0;
+/** Set inside background work (workers): its statements belong to no request. */
+const background = new AsyncLocalStorage<true>();
 export const queryCounter = {
+  /** Runs `fn` with its statements left out of the count (a worker's polling is not a request's). */
+  uncounted<T>(fn: () => Promise<T>): Promise<T> {
+    return background.run(true, fn);
+  },
   reset(): void {
     count = 0;
   },
@@ -11,7 +18,7 @@ export const queryCounter = {
     return count;
   },
   increment(): void {
-    count += 1;
+    if (!background.getStore()) count += 1;
   },
 };
 

@@ -17,6 +17,9 @@ import {
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { config } from '../config';
 import { tooComplex } from './limits';
+import type { Context } from '../context';
+import { createSqlReader } from './sql-read';
+import { sqlReadModules } from './sql-read.types';
 
 type Compiled = CompiledQuery | ExecutionResult;
 
@@ -53,6 +56,7 @@ async function withDeadline(run: Promise<ExecutionResult> | ExecutionResult): Pr
 
 export function jitGateway(schema: GraphQLSchema): GatewayInterface {
   const cache = new WeakMap<DocumentNode, Map<string, Compiled>>();
+  const sqlReader = createSqlReader(schema, sqlReadModules);
   const compiledFor = (document: DocumentNode, operationName: string | undefined): Compiled => {
     let byName = cache.get(document);
     if (!byName) cache.set(document, (byName = new Map()));
@@ -79,7 +83,12 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
           const variables = rc.request.variables ?? {};
           const coerced = getVariableValues(schema, rc.operation.variableDefinitions ?? [], variables);
           if (coerced.errors) return { errors: coerced.errors.map((e) => plainError(e, 'BAD_USER_INPUT')) };
-          const result = await withDeadline(compiled.query(undefined, rc.context, variables));
+          // the directory's reads: one statement, JSON built by PostgreSQL (declines → resolvers)
+          const result = await withDeadline(
+            sqlReader
+              .execute(rc.context as unknown as Context, rc.document, rc.operation, coerced.coerced)
+              .then((read) => read ?? compiled.query(undefined, rc.context, variables)),
+          );
           return result.errors ? { ...result, errors: result.errors.map((e) => plainError(e)) } : result;
         },
       };

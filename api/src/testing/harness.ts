@@ -55,6 +55,9 @@ export async function startTestApi(): Promise<TestApi> {
   const dbUrl = process.env.LC_TEST_DATABASE_URL;
   if (!dbUrl) throw new Error('LC_TEST_DATABASE_URL is not set: run through jest (globalSetup)');
   const db = await connect(dbUrl, { poolMax: 5, statementTimeoutMs: config.statementTimeoutMs });
+  // no background workers: tests count statements per request and drain queues themselves
+  // (e.g. drainRollupQueue), so what they read is decided, not raced
+  process.env.WORKERS ??= 'off';
   const server = await createApiServer(db);
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/graphql`;

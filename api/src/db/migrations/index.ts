@@ -5,6 +5,7 @@ import { DemandsResourcesProjects1732500000000 } from './1732500000000-demands-r
 import { SurveysEvaluations1732600000000 } from './1732600000000-surveys-evaluations';
 import { SatisfactionScale1732700000000 } from './1732700000000-satisfaction-scale';
 import { Hardening1732800000000 } from './1732800000000-hardening';
+import { RollupQueue1732900000000 } from './1732900000000-rollup-queue';
 import { PeopleAndIntegrators1733000000000 } from './1733000000000-people-and-integrators';
 import { NotificationsAndCases1733100000000 } from './1733100000000-notifications-and-cases';
 
@@ -15,6 +16,7 @@ export const migrations = [
   SurveysEvaluations1732600000000,
   SatisfactionScale1732700000000,
   Hardening1732800000000,
+  RollupQueue1732900000000,
   PeopleAndIntegrators1733000000000,
   NotificationsAndCases1733100000000,
 ];

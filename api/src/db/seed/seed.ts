@@ -730,7 +730,7 @@ async function writeSatisfactionDemo(em: EntityManager): Promise<void> {
 
   // rollups, set-wise over the demo responses (the same sums addToRollups keeps one by one)
   const surveyIds = surveys.map((s) => s.id);
-  const buckets = `ARRAY[${Array.from({ length: 11 }, (_, k) => `count(*) FILTER (WHERE least(10, floor(score)) = ${k})`).join(', ')}]::int[]`;
+  const buckets = `ARRAY[${Array.from({ length: 11 }, (_, k) => `count(score) FILTER (WHERE least(10, floor(score)) = ${k})`).join(', ')}]::int[]`;
   for (const [table, col, trunc] of [
     ['satisfaction_month', 'month', 'month'],
     ['satisfaction_day', 'day', 'day'],

@@ -20,7 +20,7 @@ import type { GeoPointInput } from './dto/geo-point';
 import { Region } from './region.entity';
 
 /** Box margin: earthdistance's cube radius (6,378,168 m) differs from the mean radius we measure with. */
-const BOX_MARGIN = 1.01;
+export const BOX_MARGIN = 1.01;
 
 function checkMinutes(errors: FieldErrors, withinMinutes: number): void {
   errors.check(

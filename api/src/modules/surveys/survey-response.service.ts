@@ -1,6 +1,6 @@
 // Storing responses: residents online (once per survey), staff from paper (form or Excel). Every
-// response is checked by survey-answers.ts, stored with its answers and added to the satisfaction
-// rollups in one transaction; nothing is stored when anything is wrong.
+// response is checked by survey-answers.ts, stored with its answers and queued for the satisfaction
+// rollups (satisfaction/rollup-queue.ts) in one transaction; nothing is stored when anything is wrong.
 //
 // Anonymity: who answered lives in survey_respondent (survey, resident, key_hash = keyed hash of
 // survey + resident + key); the response carries no resident for anonymous surveys and its
@@ -20,7 +20,8 @@ import type { Context } from '../../context';
 import { SheetProblem } from '../menu-import/menu-excel';
 import type { FileDownload } from '../menu-import/menu-import.types';
 import { zipProblem } from '../menu-import/zip-guard';
-import { addToRollups, storedScore } from '../satisfaction/rollups';
+import { queueResponsesSql } from '../satisfaction/rollup-queue';
+import { storedScore } from '../satisfaction/rollups';
 import type { PaperResponseInput, SurveyResponseInput } from './dto/survey.inputs';
 import type { SurveyResponsesImport } from './dto/survey.outputs';
 import {
@@ -76,8 +77,8 @@ interface NewResponse {
   answers: CheckedAnswer[];
 }
 
-/** Inserts responses not stored before (by idempotency_hash), their answers, and adds each new one
- * to the rollups; all inside the caller's transaction. Results come in the order given, with the
+/** Inserts responses not stored before (by idempotency_hash), their answers, and queues each new one
+ * for the rollups; all inside the caller's transaction. Results come in the order given, with the
  * earlier response for a hash already stored. */
 async function storeResponses(
   em: EntityManager,
@@ -87,14 +88,18 @@ async function storeResponses(
 ): Promise<{ response: SurveyResponse; created: boolean }[]> {
   const unique = [...new Map(items.map((it) => [it.hash, it])).values()];
   const scoreOf = new Map(unique.map((it) => [it.hash, storedScore(responseScore(it.answers))]));
+  // new responses are queued for the rollup worker in the same statement
   const inserted: Record<string, unknown>[] = await em.query(
-    `INSERT INTO survey_response (survey_id, center_id, street_id, district_id, resident_id, channel,
-                                  entry_method, entered_by, score, idempotency_hash)
-     SELECT $1, $2, $3, $4, x.resident_id, $5, $6, $7, x.score, x.hash
-     FROM jsonb_to_recordset($8::jsonb) AS x(n int, hash text, resident_id int, score numeric)
-     ORDER BY x.n
-     ON CONFLICT (idempotency_hash) DO NOTHING
-     RETURNING *`,
+    `WITH ins AS (
+       INSERT INTO survey_response (survey_id, center_id, street_id, district_id, resident_id, channel,
+                                    entry_method, entered_by, score, idempotency_hash)
+       SELECT $1, $2, $3, $4, x.resident_id, $5, $6, $7, x.score, x.hash
+       FROM jsonb_to_recordset($8::jsonb) AS x(n int, hash text, resident_id int, score numeric)
+       ORDER BY x.n
+       ON CONFLICT (idempotency_hash) DO NOTHING
+       RETURNING *),
+     q AS (${queueResponsesSql('ins')})
+     SELECT * FROM ins`,
     [
       survey.id,
       survey.centerId,
@@ -145,20 +150,6 @@ async function storeResponses(
         ),
       ],
     );
-    for (const it of fresh) {
-      const r = byHash.get(it.hash)!.response;
-      await addToRollups(em, {
-        districtId: survey.districtId,
-        streetId: survey.streetId,
-        centerId: survey.centerId,
-        channel: how.channel,
-        submittedAt: r.submittedAt,
-        score: scoreOf.get(it.hash) ?? null,
-        dimensionScores: it.answers
-          .filter((a) => a.dimension !== null && a.score !== null)
-          .map((a) => ({ dimension: a.dimension!, score: a.score as number })),
-      });
-    }
   }
   return items.map((it) => byHash.get(it.hash)!);
 }

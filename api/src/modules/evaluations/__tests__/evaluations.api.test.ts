@@ -5,7 +5,13 @@
 import { DIMENSIONS, type Dimension } from '@lc/domain';
 import { queryCounter } from '../../../db/query-counter';
 import { createTestResident, startTestApi, type TestApi, DEMO_OFFICIALS } from '../../../testing/harness';
-import { figuresPlaces, respond, shanghai, type TestCenter } from '../../satisfaction/__tests__/fixtures';
+import {
+  figuresPlaces,
+  respond,
+  settle,
+  shanghai,
+  type TestCenter,
+} from '../../satisfaction/__tests__/fixtures';
 import { shanghaiDate } from '../../satisfaction/period';
 
 let api: TestApi;
@@ -298,6 +304,7 @@ describe('composite score and ranking (Putuo, 2017 against the second half of 20
       score: 9,
       dimensions: [{ dimension: 'SITE_RECOGNITION', score: 9 }],
     });
+    await settle(api);
   });
 
   const rankOf = (list: any[], center: TestCenter) => list.find((r) => r.center.id === String(center.id));

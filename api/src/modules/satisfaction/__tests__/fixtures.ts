@@ -1,8 +1,10 @@
 // Test responses written the way the surveys module stores them: the response row (with where it
-// counts and its score), its answers, and the rollups through addToRollups, in one transaction.
+// counts and its score), its answers and its row in the rollup queue, in one transaction. Figures
+// count them once the rollup worker has caught up: settle() drains the queue with the worker's code.
 import type { Dimension, ResponseChannel } from '@lc/domain';
 import type { TestApi } from '../../../testing/harness';
-import { addToRollups, storedScore } from '../rollups';
+import { drainRollupQueue, queueResponsesSql } from '../rollup-queue';
+import { storedScore } from '../rollups';
 
 export interface TestCenter {
   id: number;
@@ -15,6 +17,8 @@ interface TestSurvey {
   id: number;
   scoreQuestion: number;
   textQuestion: number;
+  /** a SCORE question counting toward each dimension asked for so far */
+  byDimension: Map<Dimension, number>;
 }
 
 const surveys = new Map<number, TestSurvey>();
@@ -54,16 +58,29 @@ async function surveyOf(api: TestApi, center: TestCenter): Promise<TestSurvey> {
     [`测试问卷 ${center.name}`, center.id, center.districtId, center.streetId],
   );
   const [q1] = await api.db.query(
-    `INSERT INTO survey_question (survey_id, position, kind, text, dimension) VALUES ($1, 1, 'SCORE', '整体感受', 'RESIDENT_PERCEPTION') RETURNING id`,
+    `INSERT INTO survey_question (survey_id, position, kind, text) VALUES ($1, 1, 'SCORE', '整体感受') RETURNING id`,
     [s.id],
   );
   const [q2] = await api.db.query(
     `INSERT INTO survey_question (survey_id, position, kind, text, required) VALUES ($1, 2, 'TEXT', '意见建议', false) RETURNING id`,
     [s.id],
   );
-  const survey = { id: s.id, scoreQuestion: q1.id, textQuestion: q2.id };
+  const survey = { id: s.id, scoreQuestion: q1.id, textQuestion: q2.id, byDimension: new Map() };
   surveys.set(center.id, survey);
   return survey;
+}
+
+/** The survey's SCORE question counting toward `dimension` (added the first time). */
+async function dimensionQuestion(api: TestApi, survey: TestSurvey, dimension: Dimension): Promise<number> {
+  const known = survey.byDimension.get(dimension);
+  if (known) return known;
+  const [q] = await api.db.query(
+    `INSERT INTO survey_question (survey_id, position, kind, text, dimension)
+     VALUES ($1, $2, 'SCORE', $3, $3) RETURNING id`,
+    [survey.id, 3 + survey.byDimension.size, dimension],
+  );
+  survey.byDimension.set(dimension, q.id);
+  return q.id;
 }
 
 export interface TestResponse {
@@ -76,10 +93,13 @@ export interface TestResponse {
   dimensions?: { dimension: Dimension; score: number }[];
 }
 
-/** Stores a response of a center and adds it to the rollups, as submitSurveyResponse does. */
+/** Stores a response of a center and queues it for the rollups, as submitSurveyResponse does. */
 export async function respond(api: TestApi, center: TestCenter, r: TestResponse): Promise<void> {
   const survey = await surveyOf(api, center);
   const channel = r.channel ?? 'ONLINE';
+  const dimensionQuestions: number[] = [];
+  for (const d of r.dimensions ?? [])
+    dimensionQuestions.push(await dimensionQuestion(api, survey, d.dimension));
   await api.db.transaction(async (em) => {
     const [row] = await em.query(
       `INSERT INTO survey_response (survey_id, center_id, street_id, district_id, channel, entry_method, submitted_at, score)
@@ -109,16 +129,20 @@ export async function respond(api: TestApi, center: TestCenter, r: TestResponse)
         r.text,
       ]);
     }
-    await addToRollups(em, {
-      districtId: center.districtId,
-      streetId: center.streetId,
-      centerId: center.id,
-      channel,
-      submittedAt: r.at,
-      score: r.score,
-      dimensionScores: r.dimensions ?? [],
-    });
+    for (const [i, d] of (r.dimensions ?? []).entries()) {
+      await em.query(`INSERT INTO survey_answer (response_id, question_id, score) VALUES ($1, $2, $3)`, [
+        row.id,
+        dimensionQuestions[i],
+        d.score,
+      ]);
+    }
+    await em.query(queueResponsesSql('(SELECT $1::int AS id) x'), [row.id]);
   });
+}
+
+/** Waits until every queued response is in the rollups (the worker's own code, run here). */
+export async function settle(api: TestApi): Promise<void> {
+  await drainRollupQueue(api.db);
 }
 
 /** An instant in Shanghai: `shanghai('2019-03-31 23:30')`. */

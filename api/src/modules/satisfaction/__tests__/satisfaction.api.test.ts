@@ -10,7 +10,7 @@ import { Rng } from '../../../db/seed/data/prng';
 import { createTestResident, startTestApi, type TestApi, DEMO_OFFICIALS } from '../../../testing/harness';
 import { rawSatisfaction } from '../figures';
 import { addDays, shanghaiDate } from '../period';
-import { figuresPlaces, respond, shanghai, type TestCenter } from './fixtures';
+import { figuresPlaces, respond, settle, shanghai, type TestCenter } from './fixtures';
 
 let api: TestApi;
 const tokens: Record<string, string> = {};
@@ -87,6 +87,7 @@ describe('rollups equal the raw responses', () => {
     await respond(api, changzhengCenter, { at: shanghai('2019-04-01 00:10'), score: 3 });
     // a score that PostgreSQL keeps as 8.00: the rollup must see it as satisfied too
     await respond(api, changzhengCenter, { at: shanghai('2019-06-15 12:00'), score: 7.996 });
+    await settle(api);
   }, 120000);
 
   it('for random periods, whole months and edge days alike, at center, street and district level', async () => {
@@ -191,6 +192,7 @@ describe('rollups equal the raw responses', () => {
         }),
       ),
     );
+    await settle(api);
     const rows: { month: string; responses: number }[] = await api.db.query(
       `SELECT to_char(month, 'YYYY-MM') AS month, responses FROM satisfaction_center_running
        WHERE center_id = $1 AND month < '2015-01-01' ORDER BY month`,
@@ -313,6 +315,7 @@ describe('threshold and compliance (Jiading, 2018)', () => {
       });
       await respond(api, jd[2], { at: shanghai(`2018-07-${10 + i} 10:00`), score: i % 2 ? 6 : 7 });
     }
+    await settle(api);
   }, 60000);
 
   afterAll(async () => {

@@ -1,6 +1,8 @@
 // Answering: the rules with named fields and nothing stored on error, closed surveys, one response
-// per resident (the same key 5 times at once records one), anonymity, rollups, paper entry.
+// per resident (the same key 5 times at once records one), anonymity, rollups (once the rollup
+// worker has caught up), paper entry.
 import { createTestResident, type TestApi } from '../../../testing/harness';
+import { drainRollupQueue } from '../../satisfaction/rollup-queue';
 import {
   CLOSE,
   SUBMIT,
@@ -29,8 +31,9 @@ const count = async (sql: string, params: unknown[]) => (await api.db.query(sql,
 const responses = (surveyId: string) =>
   count(`SELECT count(*)::int AS n FROM survey_response WHERE survey_id = $1`, [surveyId]);
 
-/** The month rollup of a center for this month, or zeros. */
+/** The month rollup of a center for this month, or zeros, once the rollup worker has caught up. */
 async function monthRollup(centerId: number, channel: string) {
+  await drainRollupQueue(api.db);
   const [row] = await api.db.query(
     `SELECT responses, score_sum::float AS score_sum, scored, buckets FROM satisfaction_month
      WHERE center_id = $1 AND channel = $2 AND month = date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai')::date`,

@@ -135,10 +135,13 @@ export function createSqlReader(schema: GraphQLSchema, modules: readonly SqlRead
     // a named (prepared) statement: PostgreSQL parses and plans each shape once per connection
     const pool = (ctx.db.driver as PostgresDriver).master as Pool;
     queryCounter.increment();
+    // only the parameters the statement uses: a selection that needs none of them (totalCount alone)
+    // would otherwise bind more values than the prepared statement takes
+    const used = Math.max(0, ...[...compiled.sql.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
     const { rows } = await pool.query<{ data: Record<string, unknown> }>({
       name: statementName(compiled.sql),
       text: compiled.sql,
-      values: compiled.params,
+      values: compiled.params.slice(0, used),
     });
     return { data: rows[0].data };
   }

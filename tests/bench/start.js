@@ -11,7 +11,8 @@ const { performance } = require('node:perf_hooks');
 const { REPO_ROOT } = require('./db');
 
 const TARGET_S = 10;
-const PORTS = { api: 4190, admin: 5191, resident: 5192 };
+// (not 4190: fetch refuses it, a WHATWG "bad port")
+const PORTS = { api: 4180, admin: 5181, resident: 5182 };
 
 async function answers(/** @type {string} */ url) {
   try {

@@ -169,7 +169,12 @@ export default function AuditLogPage() {
             title: t('admin:auditTarget'),
             render: (_, e) => e.targetLabel ?? [e.targetType, e.targetId].filter(Boolean).join(' '),
           },
-          { title: t('admin:auditFrom'), dataIndex: 'ip', width: 120, render: (ip: string | null) => ip ?? '—' },
+          {
+            title: t('admin:auditFrom'),
+            dataIndex: 'ip',
+            width: 120,
+            render: (ip: string | null) => ip ?? '—',
+          },
           {
             title: t('admin:auditChange'),
             ellipsis: true,

@@ -28,7 +28,7 @@ import {
 } from '../modules/services/service-offering.resolver';
 import { SurveyCommentResolver, SurveyResolver } from '../modules/surveys/survey.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
-import { StaffAccountResolver } from '../modules/accounts/account.resolver';
+import { StaffAccountExcelResolver, StaffAccountResolver } from '../modules/accounts/account.resolver';
 import { AuditLogResolver } from '../modules/audit-log/audit-log.resolver';
 import { ApiKeyResolver } from '../modules/integrators/api-key.resolver';
 import {
@@ -75,4 +75,5 @@ export const resolvers = [
   RotaEntryResolver,
   TeamMemberResolver,
   UserCenterResolver,
+  StaffAccountExcelResolver,
 ] as const;

@@ -64,7 +64,10 @@ describe('people', () => {
     await lead.page.getByTestId('account-username').fill(staff);
     await lead.page.getByTestId('account-display-name').fill('长征镇中心新员工');
     await lead.page.getByTestId('account-center').click();
-    await lead.page.getByRole('option', { name: /长征镇/ }).first().click();
+    await lead.page
+      .getByRole('option', { name: /长征镇/ })
+      .first()
+      .click();
     await lead.page.getByTestId('account-form-submit').click();
     const staffOtp = await readOneTimePassword(lead.page);
     expect(staffOtp).toMatch(/^[A-Za-z0-9]{12}$/);
@@ -81,7 +84,15 @@ describe('people', () => {
       token,
     );
     const byName = Object.fromEntries(list.staffAccounts.edges.map((e: any) => [e.node.username, e.node]));
-    expect(byName[streetAdmin]).toMatchObject({ role: 'STREET_ADMIN', mustChangePassword: false, scope: { name: '长征镇' } });
-    expect(byName[staff]).toMatchObject({ role: 'CENTER_STAFF', mustChangePassword: true, center: { street: { name: '长征镇' } } });
+    expect(byName[streetAdmin]).toMatchObject({
+      role: 'STREET_ADMIN',
+      mustChangePassword: false,
+      scope: { name: '长征镇' },
+    });
+    expect(byName[staff]).toMatchObject({
+      role: 'CENTER_STAFF',
+      mustChangePassword: true,
+      center: { street: { name: '长征镇' } },
+    });
   });
 });

@@ -127,7 +127,15 @@ describe('webhooks across an API restart', () => {
     expect(okIds().filter((id) => id === first || id === second)).toEqual([first, second]);
     for (const r of received) {
       expect(
-        verifyWebhook(secret, { signature: r.headers['x-lc-signature'] as string, timestamp: r.headers['x-lc-timestamp'] as string }, r.body, 600),
+        verifyWebhook(
+          secret,
+          {
+            signature: r.headers['x-lc-signature'] as string,
+            timestamp: r.headers['x-lc-timestamp'] as string,
+          },
+          r.body,
+          600,
+        ),
       ).toBe(true);
     }
     expect(new Set(answered.map((r) => JSON.parse(r.body).id)).size).toBe(answered.length);

@@ -35,7 +35,7 @@ import {
   CaseFiguresResolver,
   CaseResolver,
 } from '../modules/cases/case.resolver';
-import { StaffAccountResolver } from '../modules/accounts/account.resolver';
+import { StaffAccountExcelResolver, StaffAccountResolver } from '../modules/accounts/account.resolver';
 import { AuditLogResolver } from '../modules/audit-log/audit-log.resolver';
 import { ApiKeyResolver } from '../modules/integrators/api-key.resolver';
 import {
@@ -87,4 +87,5 @@ export const resolvers = [
   RotaEntryResolver,
   TeamMemberResolver,
   UserCenterResolver,
+  StaffAccountExcelResolver,
 ] as const;

@@ -3,8 +3,12 @@ import type { Connection } from '../../common/connection';
 import type { Context } from '../../context';
 import { Center } from '../places/center.entity';
 import { Region } from '../places/region.entity';
+import { FileDownload } from '../menu-import/menu-import.types';
+import { accountExcelService } from './account-excel';
 import { accountService } from './account.service';
 import {
+  AccountImportPreview,
+  ImportedAccount,
   CreateStaffAccountInput,
   OneTimePasswordResult,
   PasswordChangePayload,
@@ -114,5 +118,42 @@ export class StaffAccountResolver {
   @FieldResolver(() => Boolean, { description: 'the caller may change this account' })
   viewerCanManage(@Ctx() ctx: Context, @Root() a: StaffAccount): boolean {
     return accountService.viewerCanManage(ctx, a);
+  }
+}
+
+@Resolver()
+export class StaffAccountExcelResolver {
+  @Authorized()
+  @Query(() => FileDownload, {
+    description:
+      'the accounts the caller manages as .xlsx (recorded in the audit log); templateOnly: the empty template',
+  })
+  exportStaffAccounts(
+    @Ctx() ctx: Context,
+    @Arg('templateOnly', () => Boolean, { nullable: true, defaultValue: false }) templateOnly: boolean | null,
+  ): Promise<FileDownload> {
+    return accountExcelService.export(ctx, !!templateOnly);
+  }
+
+  @Authorized()
+  @Mutation(() => AccountImportPreview, {
+    description: 'checks a staff list (.xlsx, base64); nothing is created',
+  })
+  previewStaffImport(
+    @Ctx() ctx: Context,
+    @Arg('fileName', () => String) fileName: string,
+    @Arg('contentBase64', () => String, { description: 'the .xlsx file, base64 (at most 2 MB)' })
+    contentBase64: string,
+  ): Promise<AccountImportPreview> {
+    return accountExcelService.preview(ctx, fileName, contentBase64);
+  }
+
+  @Authorized()
+  @Mutation(() => [ImportedAccount], {
+    description:
+      'creates every account of a previewed list without errors in one transaction; the one-time passwords are in this answer only',
+  })
+  applyStaffImport(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<ImportedAccount[]> {
+    return accountExcelService.apply(ctx, id);
   }
 }

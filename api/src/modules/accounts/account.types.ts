@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { STAFF_ROLES, type Role, type StaffRole } from '@lc/domain';
 import { connectionTypes } from '../../common/connection';
 import { enumObject } from '../../common/enum-object';
@@ -150,4 +150,66 @@ export class PasswordChangePayload {
 
   @Field(() => User)
   user: User;
+}
+
+@ObjectType({ description: 'a problem with one row of an imported staff list' })
+export class AccountImportError {
+  @Field(() => Int, { description: 'Excel row number (the header is row 1)' })
+  row: number;
+
+  @Field(() => String, { nullable: true, description: 'the column, e.g. "角色 (role)"' })
+  field: string | null;
+
+  @Field()
+  message: string;
+}
+
+@ObjectType({ description: 'a valid row of an imported staff list' })
+export class AccountImportRowPreview {
+  @Field(() => Int)
+  row: number;
+
+  @Field()
+  username: string;
+
+  @Field()
+  displayName: string;
+
+  @Field(() => StaffRoleEnum)
+  role: StaffRole;
+}
+
+@ObjectType({ description: 'a checked staff list: apply it when it has no errors (all rows or none)' })
+export class AccountImportPreview {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int)
+  totalRows: number;
+
+  @Field(() => Int)
+  validRows: number;
+
+  @Field(() => [AccountImportError])
+  errors: AccountImportError[];
+
+  @Field(() => [AccountImportRowPreview])
+  rows: AccountImportRowPreview[];
+}
+
+@ObjectType({
+  description: 'an account made by an import, with its one-time password (shown only in this answer)',
+})
+export class ImportedAccount {
+  @Field()
+  username: string;
+
+  @Field()
+  displayName: string;
+
+  @Field(() => RoleEnum)
+  role: Role;
+
+  @Field()
+  oneTimePassword: string;
 }

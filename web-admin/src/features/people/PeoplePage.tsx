@@ -30,6 +30,7 @@ import { fieldErrorsOf, toFormFieldErrors } from '../../ui/graphqlErrors';
 import { Page } from '../../ui/Page';
 import { ErrorAlert, ErrorState } from '../../ui/states';
 import { useViewer } from '../auth/AuthProvider';
+import { AccountsExcel } from './AccountsExcel';
 import { CenterPicker } from './CenterPicker';
 
 const StaffAccountsQuery = graphql(`
@@ -296,14 +297,17 @@ export default function PeoplePage() {
       title={t('admin:peopleTitle')}
       extra={
         canCreate ? (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setCreating(true)}
-            data-testid="people-create"
-          >
-            {t('admin:peopleCreate')}
-          </Button>
+          <>
+            <AccountsExcel onImported={() => refetch({ requestPolicy: 'network-only' })} />
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="people-create"
+            >
+              {t('admin:peopleCreate')}
+            </Button>
+          </>
         ) : null
       }
     >

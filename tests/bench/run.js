@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // @ts-check
 // `pnpm bench`: both benches, one after the other, each on a fresh bench database; BENCH_ONLY=near
-// or BENCH_ONLY=satisfaction runs one.
+// or BENCH_ONLY=satisfaction runs one; BENCH_ONLY=cases the residents' cases bench (cases.js).
 //
 // centersNear (this file): at Shanghai scale, the GraphQL API against a hand-written raw-SQL
 // baseline. Generates the data set, loads it into a fresh bench database, starts both servers in a
@@ -440,10 +440,12 @@ async function nearBench() {
 
 async function main() {
   const only = (process.env.BENCH_ONLY || 'all').toLowerCase();
-  if (!['all', 'near', 'satisfaction'].includes(only))
-    throw new Error(`BENCH_ONLY must be near or satisfaction (or unset for both), got "${only}"`);
-  if (only !== 'satisfaction') await nearBench();
-  if (only !== 'near') await require('./satisfaction').satisfactionBench();
+  if (!['all', 'near', 'satisfaction', 'cases'].includes(only))
+    throw new Error(`BENCH_ONLY must be near, satisfaction or cases (or unset for all), got "${only}"`);
+  if (only === 'all' || only === 'near') await nearBench();
+  if (only === 'all' || only === 'satisfaction') await require('./satisfaction').satisfactionBench();
+  // residents' cases (issue 12): cases.js, also runnable on its own (node bench/cases.js)
+  if (only === 'all' || only === 'cases') await require('./cases').casesBench();
 }
 
 main().then(

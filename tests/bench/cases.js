@@ -26,7 +26,6 @@ const { Client } = require('pg');
 const { generateShanghai, summarize } = require('./shanghai');
 const { openBenchDatabase, loadBenchData, REPO_ROOT } = require('./db');
 const { runPaced, latencyStats } = require('./load');
-const { post } = require('./http');
 const { cleanupStack } = require('./cleanup');
 const { machineInfo, warnIfBusy } = require('./machine');
 const { Rng } = require('./prng');

@@ -10,6 +10,9 @@ const config: CodegenConfig = {
       preset: 'client',
       presetConfig: {
         fragmentMasking: { unmaskFunctionName: 'useFragment' },
+        // persisted documents: src/gql/persisted-documents.json (hash → document), read by the API;
+        // the client sends only the hash (urql's persistedExchange)
+        persistedDocuments: { hashAlgorithm: 'sha256' },
       },
       config: {
         enumsAsTypes: true,

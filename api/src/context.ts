@@ -58,6 +58,12 @@ export function createLoaders(db: DataSource): Loaders {
   };
 }
 
-export function createContext(db: DataSource, viewer: Viewer | null, requestId: string, ip = ''): Context {
-  return { viewer, db, loaders: createLoaders(db), requestId, ip };
+export function createContext(
+  db: DataSource,
+  viewer: Viewer | null,
+  requestId: string,
+  ip = '',
+  trustedDocument = false,
+): Context {
+  return { viewer, db, loaders: createLoaders(db), requestId, ip, trustedDocument };
 }

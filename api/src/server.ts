@@ -19,6 +19,7 @@ import { createContext, type Context } from './context';
 import { formatError } from './graphql/errors';
 import { jitGateway } from './graphql/jit-executor';
 import { limitsPlugin, tooComplex, tooDeep } from './graphql/limits';
+import { loadPersistedDocuments, persistedDocumentsMiddleware } from './graphql/persisted-documents';
 import { createSchema } from './graphql/schema';
 import { logger } from './logger';
 import { viewerFromToken } from './modules/users/user.service';
@@ -48,30 +49,28 @@ function sendError(res: express.Response, status: number, code: string, message:
 }
 
 /** JSON bodies up to GRAPHQL_MAX_BODY_BYTES, nesting up to GRAPHQL_MAX_NESTING; refusals as JSON. */
-function bodyLimits(): RequestHandler {
-  const parse = express.json({ limit: config.maxBodyBytes });
-  return (req, res, next) =>
-    parse(req, res, (err?: unknown) => {
-      if (err) {
-        const e = err as { type?: string; status?: number };
-        if (e.type === 'entity.too.large')
-          return sendError(
-            res,
-            413,
-            'BAD_USER_INPUT',
-            `请求过大（上限 ${config.maxBodyBytes} 字节）/ request body too large`,
-          );
-        return sendError(res, 400, 'BAD_USER_INPUT', '请求格式错误 / malformed request body');
-      }
-      if (tooDeep(req.body, config.maxNesting)) {
-        const error = tooComplex(
-          `嵌套过深（上限 ${config.maxNesting} 层）/ nested deeper than ${config.maxNesting} levels`,
+const jsonParser = express.json({ limit: config.maxBodyBytes });
+const parseBody: RequestHandler = (req, res, next) =>
+  jsonParser(req, res, (err?: unknown) => {
+    if (err) {
+      const e = err as { type?: string; status?: number };
+      if (e.type === 'entity.too.large')
+        return sendError(
+          res,
+          413,
+          'BAD_USER_INPUT',
+          `请求过大（上限 ${config.maxBodyBytes} 字节）/ request body too large`,
         );
-        return sendError(res, 400, error.code, error.message);
-      }
-      next();
-    });
-}
+      return sendError(res, 400, 'BAD_USER_INPUT', '请求格式错误 / malformed request body');
+    }
+    if (tooDeep(req.body, config.maxNesting)) {
+      const error = tooComplex(
+        `嵌套过深（上限 ${config.maxNesting} 层）/ nested deeper than ${config.maxNesting} levels`,
+      );
+      return sendError(res, 400, error.code, error.message);
+    }
+    next();
+  });
 
 /** Refuses an answer larger than GRAPHQL_MAX_RESPONSE_BYTES (the cost budget should stop such a query
  * first; this is the backstop). */
@@ -131,6 +130,8 @@ export async function createApiServer(db: DataSource, options: ApiServerOptions 
     parseOptions: { maxTokens: config.maxTokens },
     // our own SIGTERM handling drains and exits 0 (cli/shutdown.ts); Apollo's would re-send the signal
     stopOnTerminationSignals: false,
+    // the SPAs' documents are persisted at build time (graphql/persisted-documents.ts), not cached on demand
+    persistedQueries: false,
   });
   await apollo.start();
 
@@ -141,9 +142,11 @@ export async function createApiServer(db: DataSource, options: ApiServerOptions 
         await viewerFromToken(db, bearer(req.headers.authorization)),
         randomUUID(),
         req.ip ?? req.socket.remoteAddress ?? '',
+        (req as { trustedDocument?: boolean }).trustedDocument === true,
       ),
   });
-  const json = bodyLimits();
+  const persisted = persistedDocumentsMiddleware(loadPersistedDocuments());
+  const json: RequestHandler = (req, res, next) => parseBody(req, res, () => persisted(req, res, next));
   // GraphQL multipart requests (files as files, not base64): one file of at most UPLOAD_MAX_BYTES
   const multipart = graphqlUploadExpress({ maxFileSize: config.maxUploadBytes, maxFiles: 3 });
   // a refused multipart request (too many files, a malformed map) answers as GraphQL JSON, not HTML

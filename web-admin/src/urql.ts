@@ -1,6 +1,7 @@
 // The urql client: same-origin /graphql, the session's bearer token on every request, and one
 // place that notices an expired or missing session.
 import { Client, cacheExchange, fetchExchange, mapExchange } from 'urql';
+import { persistedExchange } from '@urql/exchange-persisted';
 import { isUnauthenticated } from './ui/graphqlErrors';
 
 export const GRAPHQL_URL = '/graphql';
@@ -24,6 +25,14 @@ export function createUrqlClient({ getToken, onUnauthenticated }: UrqlClientOpti
         },
       }),
       cacheExchange,
+      // every document of the SPA is persisted at build time: only its hash travels
+      persistedExchange({
+        enforcePersistedQueries: true,
+        enableForMutation: true,
+        preferGetForPersistedQueries: false,
+        generateHash: async (_query, document) =>
+          (document as { __meta__?: { hash?: string } }).__meta__?.hash,
+      }),
       fetchExchange,
     ],
     fetchOptions: () => {

@@ -2,6 +2,7 @@
 // place that notices an expired or revoked session.
 import { getOperationAST } from 'graphql';
 import { cacheExchange, Client, type CombinedError, fetchExchange, mapExchange } from 'urql';
+import { persistedExchange } from '@urql/exchange-persisted';
 
 /** Same-origin GraphQL endpoint: the server serves the SPA and /graphql together. */
 export const GRAPHQL_URL = '/graphql';
@@ -37,6 +38,14 @@ export function createUrqlClient({
         },
       }),
       cacheExchange,
+      // every document of the SPA is persisted at build time: only its hash travels
+      persistedExchange({
+        enforcePersistedQueries: true,
+        enableForMutation: true,
+        preferGetForPersistedQueries: false,
+        generateHash: async (_query, document) =>
+          (document as { __meta__?: { hash?: string } }).__meta__?.hash,
+      }),
       fetchExchange,
     ],
     fetchOptions: () => {

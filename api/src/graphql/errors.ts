@@ -6,7 +6,7 @@ import { AppError } from '../common/app-error';
 import { config } from '../config';
 import { logger } from '../logger';
 
-const TOO_COMPLEX = /limit of \d+ exceeded|Document contains more than \d+ tokens/i;
+const TOO_COMPLEX = /limit of \d+ exceeded|Document contains more tha[nt] \d+ tokens/i;
 /** graphql-js's "Did you mean …?" hints name fields and enum values; off unless introspection is on. */
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;
 

@@ -38,6 +38,7 @@ export const adminStrings: { 'zh-CN': Record<string, string>; en: Record<string,
     loginPasswordRequired: '请输入密码',
     loginSubmit: '登录',
     loginFailed: '用户名或密码错误',
+    loginLocked: '尝试次数过多，账号已暂时锁定，请于 {{time}} 后再试',
 
     // regions
     regionTreeTitle: '行政区划',
@@ -837,6 +838,7 @@ export const adminStrings: { 'zh-CN': Record<string, string>; en: Record<string,
     loginPasswordRequired: 'Enter your password',
     loginSubmit: 'Sign in',
     loginFailed: 'Wrong username or password',
+    loginLocked: 'Too many attempts; the account is locked for now. Try again after {{time}}',
 
     // regions
     regionTreeTitle: 'Administrative regions',

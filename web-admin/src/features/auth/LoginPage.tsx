@@ -27,6 +27,17 @@ interface LoginValues {
   password: string;
 }
 
+/** When a locked account may try again (RATE_LIMITED carries retryAfterSeconds), as a local time. */
+function retryAt(error: { graphQLErrors?: { extensions?: Record<string, unknown> }[] } | undefined) {
+  const seconds = error?.graphQLErrors?.find((e) => e.extensions?.code === 'RATE_LIMITED')?.extensions
+    ?.retryAfterSeconds;
+  if (typeof seconds !== 'number') return null;
+  return new Date(Date.now() + seconds * 1000).toLocaleTimeString('zh-CN', {
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
+
 export default function LoginPage() {
   const { t } = useTranslation();
   const { status, signIn, endedBecause } = useAuth();
@@ -72,7 +83,13 @@ export default function LoginPage() {
         <ErrorAlert
           error={result.error}
           // On this page UNAUTHENTICATED means the username or password was wrong.
-          title={errorCodeOf(result.error) === 'UNAUTHENTICATED' ? t('admin:loginFailed') : undefined}
+          title={
+            errorCodeOf(result.error) === 'UNAUTHENTICATED'
+              ? t('admin:loginFailed')
+              : retryAt(result.error)
+                ? t('admin:loginLocked', { time: retryAt(result.error) })
+                : undefined
+          }
         />
         <Form<LoginValues>
           form={form}

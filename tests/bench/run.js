@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // @ts-check
 // `pnpm bench`: both benches, one after the other, each on a fresh bench database; BENCH_ONLY=near
-// or BENCH_ONLY=satisfaction runs one.
+// or BENCH_ONLY=satisfaction runs one; BENCH_ONLY=cases the residents' cases bench (cases.js).
 //
 // centersNear (this file): at Shanghai scale, the GraphQL API against a hand-written raw-SQL
 // baseline. Generates the data set, loads it into a fresh bench database, starts both servers in a
@@ -540,7 +540,7 @@ async function nearBench() {
 
 async function main() {
   const only = (process.env.BENCH_ONLY || 'all').toLowerCase();
-  const all = ['near', 'intake', 'weight', 'start', 'satisfaction'];
+  const all = ['near', 'intake', 'weight', 'start', 'satisfaction', 'cases'];
   const chosen = only === 'all' ? all : only.split(',');
   for (const c of chosen)
     if (!all.includes(c))
@@ -552,6 +552,8 @@ async function main() {
   if (chosen.includes('weight')) await require('./spa-weight').weightBench();
   if (chosen.includes('start')) await require('./start').startBench();
   if (chosen.includes('satisfaction')) await require('./satisfaction').satisfactionBench();
+  // residents' cases (issue 12): cases.js, also runnable on its own (node bench/cases.js)
+  if (chosen.includes('cases')) await require('./cases').casesBench();
 }
 
 main().then(

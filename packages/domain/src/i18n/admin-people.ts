@@ -290,7 +290,7 @@ export const residentDutyStrings = {
   'zh-CN': {
     dutyTodayTitle: '今日值班',
     dutyTodayEmpty: '今日暂无排班',
-    dutyBackup: 'B角顶岗',
+    dutyBackup: '替班顶岗',
     centerPhone: '中心电话',
   },
   en: {

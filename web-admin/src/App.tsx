@@ -5,13 +5,14 @@ import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
-import { AppLayout } from './AppLayout';
 import { AuthProvider } from './features/auth/AuthProvider';
 import { RequireAuth } from './features/auth/RequireAuth';
 import { HomeRedirect } from './features/dashboard/HomeRedirect';
 import { LoadingState } from './ui/states';
 
 const LoginPage = lazy(() => import('./features/auth/LoginPage'));
+// the signed-in shell (menu, notification bell, icons) is not part of the login page's JavaScript
+const AppLayout = lazy(() => import('./AppLayout').then((m) => ({ default: m.AppLayout })));
 const RegionsPage = lazy(() => import('./features/regions/RegionsPage'));
 const CentersPage = lazy(() => import('./features/centers/CentersPage'));
 const CenterDetailPage = lazy(() => import('./features/centers/CenterDetailPage'));

@@ -184,7 +184,9 @@ describe('one anonymous query cannot stall the API', () => {
       code: 'BAD_USER_INPUT',
       fields: [{ field: 'title' }],
     });
-    expect(r.ms).toBeLessThan(1000);
+    // it took 8.7 s of CPU before the cap; the refusal parses 7 MB of JSON, no more (a loaded CI
+    // machine stretches that)
+    expect(r.ms).toBeLessThan(3000);
   });
 
   it.each([
